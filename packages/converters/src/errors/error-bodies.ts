@@ -1,0 +1,59 @@
+import { errorKindTable, type AnthropicErrorType, type OpenAIErrorType } from './error-kind-table';
+import { InternalError } from './internal-error';
+
+/** Anthropic error body: `{type:"error", error:{type, message}}`, also the stream `error` event. */
+export interface AnthropicErrorBody {
+  type: 'error';
+  error: { type: AnthropicErrorType; message: string };
+  request_id?: string;
+}
+
+/** OpenAI error body: `{error:{message, type, param, code}}`, also the mid-stream error chunk. */
+export interface OpenAIErrorBody {
+  error: { message: string; type: OpenAIErrorType; param: string | null; code: string | null };
+}
+
+/** An error rendered for one protocol: the HTTP status, the headers that go with it and the body. */
+export interface RenderedError<Body> {
+  status: number;
+  headers: Record<string, string>;
+  body: Body;
+}
+
+function retryHeaders(retryAfterSeconds: number | undefined): Record<string, string> {
+  if (retryAfterSeconds === undefined) return {};
+  return { 'retry-after': String(Math.max(0, Math.ceil(retryAfterSeconds))) };
+}
+
+/** Renders any thrown value as an Anthropic error; unknown errors become a generic `api_error`. */
+export function toAnthropicError(
+  thrown: unknown,
+  options: { requestId?: string } = {},
+): RenderedError<AnthropicErrorBody> {
+  const error = InternalError.from(thrown);
+  const mapping = errorKindTable[error.kind].anthropic;
+  const body: AnthropicErrorBody = {
+    type: 'error',
+    error: { type: mapping.type, message: error.message },
+  };
+  if (options.requestId !== undefined) body.request_id = options.requestId;
+  return { status: mapping.status, headers: retryHeaders(error.retryAfterSeconds), body };
+}
+
+/** Renders any thrown value as an OpenAI error; unknown errors become a generic `server_error`. */
+export function toOpenAIError(thrown: unknown): RenderedError<OpenAIErrorBody> {
+  const error = InternalError.from(thrown);
+  const mapping = errorKindTable[error.kind].openai;
+  return {
+    status: mapping.status,
+    headers: retryHeaders(error.retryAfterSeconds),
+    body: {
+      error: {
+        message: error.message,
+        type: mapping.type,
+        param: error.param ?? null,
+        code: error.code,
+      },
+    },
+  };
+}
