@@ -1,0 +1,115 @@
+import { eq, sql } from 'drizzle-orm';
+
+import { StorageError } from '../storage-error';
+import type {
+  AccountUseDelta,
+  ApiKeyUsageDelta,
+  PendingWrites,
+  QueuedRequestLog,
+} from '../write-behind/pending-writes';
+import { accounts, apiKeys, requestLogs } from './schema';
+import type { SqliteContext } from './sqlite-context';
+import { translateError } from './translate-error';
+
+/** Rows per INSERT: 23 columns × 400 stays far below SQLite's bound-parameter limit. */
+const insertChunkSize = 400;
+
+/** Failures that say nothing about the rows themselves: the batch is kept and retried. */
+const transientCodes = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|NOMEM|INTERRUPT)/;
+
+function isTransient(error: unknown): boolean {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return transientCodes.test(code);
+  }
+  // No SQLite code: a value the driver cannot bind, which no retry will fix.
+  return false;
+}
+
+/**
+ * Writes one write-behind batch in a single transaction. If the database refuses a row (a
+ * constraint, not a busy or full disk), the batch is written again item by item so one bad row
+ * cannot block the queue forever; the refused items are dropped and reported.
+ */
+export function createSqliteBatchWriter(context: SqliteContext) {
+  const writeLogs = (rows: readonly QueuedRequestLog[]) => {
+    for (let start = 0; start < rows.length; start += insertChunkSize) {
+      context.db
+        .insert(requestLogs)
+        .values(rows.slice(start, start + insertChunkSize))
+        .run();
+    }
+  };
+  const writeKeyUsage = (delta: ApiKeyUsageDelta) => {
+    const startsNewDay = sql`(${apiKeys.requestsDay} is null or ${apiKeys.requestsDay} < ${delta.day})`;
+    context.db
+      .update(apiKeys)
+      .set({
+        totalRequests: sql`${apiKeys.totalRequests} + ${delta.requests}`,
+        totalInputTokens: sql`${apiKeys.totalInputTokens} + ${delta.inputTokens}`,
+        totalOutputTokens: sql`${apiKeys.totalOutputTokens} + ${delta.outputTokens}`,
+        requestsToday: sql`case when ${apiKeys.requestsDay} = ${delta.day} then ${apiKeys.requestsToday} + ${delta.requests} when ${startsNewDay} then ${delta.requests} else ${apiKeys.requestsToday} end`,
+        requestsDay: sql`case when ${startsNewDay} then ${delta.day} else ${apiKeys.requestsDay} end`,
+        lastUsedAt: sql`max(coalesce(${apiKeys.lastUsedAt}, 0), ${delta.lastUsedAt})`,
+      })
+      .where(eq(apiKeys.id, delta.apiKeyId))
+      .run();
+  };
+  const writeAccountUse = (delta: AccountUseDelta) => {
+    context.db
+      .update(accounts)
+      .set({
+        useCount: sql`${accounts.useCount} + ${delta.uses}`,
+        lastUsedAt: sql`max(coalesce(${accounts.lastUsedAt}, 0), ${delta.lastUsedAt})`,
+      })
+      .where(eq(accounts.id, delta.accountId))
+      .run();
+  };
+  const keyUsageInDayOrder = (batch: PendingWrites) =>
+    [...batch.apiKeyUsage].sort((left, right) => left.day.localeCompare(right.day));
+
+  const writeWhole = context.connection.transaction((batch: PendingWrites) => {
+    writeLogs(batch.requestLogs);
+    for (const delta of keyUsageInDayOrder(batch)) writeKeyUsage(delta);
+    for (const delta of batch.accountUses) writeAccountUse(delta);
+  });
+
+  const writeItemByItem = context.connection.transaction((batch: PendingWrites): number => {
+    let refused = 0;
+    const attempt = (work: () => void) => {
+      try {
+        // A nested transaction is a savepoint: a refused item rolls back alone.
+        context.connection.transaction(work)();
+      } catch (error) {
+        if (isTransient(error)) throw error;
+        refused += 1;
+      }
+    };
+    for (const row of batch.requestLogs) attempt(() => writeLogs([row]));
+    for (const delta of keyUsageInDayOrder(batch)) attempt(() => writeKeyUsage(delta));
+    for (const delta of batch.accountUses) attempt(() => writeAccountUse(delta));
+    return refused;
+  });
+
+  return (batch: PendingWrites): Promise<void> =>
+    new Promise((resolve) => {
+      if (context.isClosed()) throw new StorageError('closed', 'flush failed: storage is closed');
+      try {
+        writeWhole(batch);
+      } catch (error) {
+        if (isTransient(error)) throw translateError(error, 'flush');
+        let refused: number;
+        try {
+          refused = writeItemByItem(batch);
+        } catch (retryError) {
+          throw translateError(retryError, 'flush');
+        }
+        context.reportError(
+          new StorageError('query', `flush dropped ${refused} queued writes the database refused`, {
+            cause: translateError(error, 'flush'),
+          }),
+        );
+      }
+      resolve();
+    });
+}
