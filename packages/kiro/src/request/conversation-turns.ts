@@ -1,0 +1,193 @@
+import {
+  InvalidRequestError,
+  type AnthropicContentBlockParam,
+  type AnthropicImageBlockParam,
+  type AnthropicMessageParam,
+} from '@octoproxy/converters';
+
+import { cleanToolInput } from './clean-input-schema';
+import type { KiroImage, KiroImageFormat, KiroToolResult, KiroToolUse } from './kiro-request-types';
+import type { ToolNameCodec } from './tool-name-codec';
+
+/** A user turn on its way to a `userInputMessage`. */
+export interface UserTurn {
+  role: 'user';
+  texts: string[];
+  images: KiroImage[];
+  toolResults: KiroToolResult[];
+}
+
+/** An assistant turn on its way to an `assistantResponseMessage`. */
+export interface AssistantTurn {
+  role: 'assistant';
+  thinking: string[];
+  texts: string[];
+  toolUses: KiroToolUse[];
+}
+
+export type Turn = UserTurn | AssistantTurn;
+
+const imageFormats: Readonly<Record<string, KiroImageFormat>> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpeg',
+  'image/jpg': 'jpeg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+};
+
+export function emptyUserTurn(): UserTurn {
+  return { role: 'user', texts: [], images: [], toolResults: [] };
+}
+
+function emptyAssistantTurn(): AssistantTurn {
+  return { role: 'assistant', thinking: [], texts: [], toolUses: [] };
+}
+
+/** Kiro takes inline base64 images of four formats; URLs must be resolved before we get here. */
+function toKiroImage(block: AnthropicImageBlockParam): KiroImage | string {
+  const source = block.source;
+  if (source.type !== 'base64') {
+    throw new InvalidRequestError({
+      code: 'unsupported_image_source',
+      param: 'messages',
+      message: `Image sources of type "${source.type}" are not supported here; send the image as base64 data.`,
+    });
+  }
+  const format = imageFormats[source.media_type.toLowerCase()];
+  if (format === undefined) return `[Image omitted: unsupported type ${source.media_type}]`;
+  return { format, source: { bytes: source.data } };
+}
+
+function documentText(block: Extract<AnthropicContentBlockParam, { type: 'document' }>): string {
+  const source = block.source as Record<string, unknown>;
+  const title = typeof block.title === 'string' && block.title ? `${block.title}\n` : '';
+  if (source.type === 'text' && typeof source.data === 'string') return `${title}${source.data}`;
+  if (source.type === 'content' && Array.isArray(source.content)) {
+    const texts = (source.content as unknown[]).flatMap((item) =>
+      typeof item === 'object' &&
+      item !== null &&
+      typeof (item as { text?: unknown }).text === 'string'
+        ? [(item as { text: string }).text]
+        : [],
+    );
+    return `${title}${texts.join('\n')}`;
+  }
+  return `[Document omitted: ${String(source.type)} documents are not supported]`;
+}
+
+function toolResultOf(
+  block: Extract<AnthropicContentBlockParam, { type: 'tool_result' }>,
+  turn: UserTurn,
+): KiroToolResult {
+  const texts: string[] = [];
+  if (typeof block.content === 'string') texts.push(block.content);
+  else {
+    for (const item of block.content ?? []) {
+      const part = item as Record<string, unknown> & { type: string };
+      if (part.type === 'text' && typeof part.text === 'string') texts.push(part.text);
+      else if (part.type === 'image') {
+        const image = toKiroImage(part as AnthropicImageBlockParam);
+        if (typeof image === 'string') texts.push(image);
+        else {
+          turn.images.push(image);
+          texts.push('[Image attached to this message]');
+        }
+      } else if (part.type === 'document') {
+        texts.push(documentText(part as Extract<AnthropicContentBlockParam, { type: 'document' }>));
+      } else texts.push(JSON.stringify(part));
+    }
+  }
+  const text = texts.filter((item) => item.trim() !== '').join('\n');
+  return {
+    toolUseId: block.tool_use_id,
+    status: block.is_error === true ? 'error' : 'success',
+    content: [{ text: text === '' ? '(no output)' : text }],
+  };
+}
+
+function userTurnOf(content: AnthropicMessageParam['content']): UserTurn {
+  const turn = emptyUserTurn();
+  if (typeof content === 'string') {
+    turn.texts.push(content);
+    return turn;
+  }
+  for (const block of content) {
+    switch (block.type) {
+      case 'text':
+        turn.texts.push((block as { text: string }).text);
+        break;
+      case 'image': {
+        const image = toKiroImage(block as AnthropicImageBlockParam);
+        if (typeof image === 'string') turn.texts.push(image);
+        else turn.images.push(image);
+        break;
+      }
+      case 'document':
+        turn.texts.push(
+          documentText(block as Extract<AnthropicContentBlockParam, { type: 'document' }>),
+        );
+        break;
+      case 'tool_result':
+        turn.toolResults.push(
+          toolResultOf(block as Extract<AnthropicContentBlockParam, { type: 'tool_result' }>, turn),
+        );
+        break;
+      default:
+        // thinking, tool_use and server-tool blocks have no meaning in a user turn.
+        break;
+    }
+  }
+  return turn;
+}
+
+function assistantTurnOf(
+  content: AnthropicMessageParam['content'],
+  toolNames: ToolNameCodec,
+): AssistantTurn {
+  const turn = emptyAssistantTurn();
+  if (typeof content === 'string') {
+    turn.texts.push(content);
+    return turn;
+  }
+  for (const block of content) {
+    switch (block.type) {
+      case 'text':
+        turn.texts.push((block as { text: string }).text);
+        break;
+      case 'thinking':
+        turn.thinking.push((block as { thinking: string }).thinking);
+        break;
+      case 'tool_use': {
+        const use = block as Extract<AnthropicContentBlockParam, { type: 'tool_use' }>;
+        turn.toolUses.push({
+          toolUseId: use.id,
+          name: toolNames.encode(use.name),
+          input: cleanToolInput(use.input),
+        });
+        break;
+      }
+      default:
+        // redacted_thinking and server-tool blocks cannot be replayed to Kiro.
+        break;
+    }
+  }
+  return turn;
+}
+
+/**
+ * Converts Anthropic messages into turns. Mid-conversation `system` messages become user text;
+ * empty text is dropped; `cache_control` and unknown blocks are never copied.
+ */
+export function toTurns(
+  messages: readonly AnthropicMessageParam[],
+  toolNames: ToolNameCodec,
+): Turn[] {
+  return messages.map((message) => {
+    const turn =
+      message.role === 'assistant'
+        ? assistantTurnOf(message.content, toolNames)
+        : userTurnOf(message.content);
+    turn.texts = turn.texts.filter((text) => text.trim() !== '');
+    return turn;
+  });
+}

@@ -1,0 +1,90 @@
+import type { AnthropicTool, AnthropicToolChoice } from '@octoproxy/converters';
+
+import { cleanInputSchema } from './clean-input-schema';
+import type { Turn } from './conversation-turns';
+import type { KiroToolSpecification } from './kiro-request-types';
+import type { ToolNameCodec } from './tool-name-codec';
+
+/** Kiro truncates longer tool descriptions (and rejects much longer ones). */
+export const maxToolDescriptionLength = 10_000;
+
+export interface ToolSpecsResult {
+  specs: KiroToolSpecification[];
+  /** Full texts of descriptions that were too long, for the system prompt. */
+  overflowDocs: string[];
+  /** An instruction for the current message that stands in for `tool_choice`. */
+  choiceInstruction: string;
+}
+
+function isClientTool(tool: AnthropicTool): boolean {
+  // Server tools (web_search_20250305, bash_20250124, ...) run at Anthropic; Kiro cannot run them.
+  return tool.type === undefined || tool.type === 'custom';
+}
+
+function spec(name: string, description: string, schema: unknown): KiroToolSpecification {
+  return {
+    toolSpecification: { name, description, inputSchema: { json: cleanInputSchema(schema) } },
+  };
+}
+
+function choiceInstruction(choice: AnthropicToolChoice | undefined, codec: ToolNameCodec): string {
+  switch (choice?.type) {
+    case undefined:
+    case 'auto':
+      return '';
+    case 'none':
+      return 'Answer without calling any tool.';
+    case 'any':
+      return 'Answer by calling one or more of the available tools.';
+    case 'tool':
+      return `Answer by calling the tool "${codec.encode(choice.name)}".`;
+  }
+}
+
+/**
+ * Tool specifications for the current message. Kiro requires a spec for every tool name used in
+ * history (and a non-empty list whenever history has tool activity), so names the client no longer
+ * offers get a minimal stub. `tool_choice: none` sends no tools unless history needs them.
+ */
+export function buildToolSpecs(options: {
+  tools: readonly AnthropicTool[] | undefined;
+  toolChoice: AnthropicToolChoice | undefined;
+  turns: readonly Turn[];
+  codec: ToolNameCodec;
+}): ToolSpecsResult {
+  const { codec } = options;
+  const specs: KiroToolSpecification[] = [];
+  const overflowDocs: string[] = [];
+  const defined = new Set<string>();
+  const historyNames = new Set<string>();
+  for (const turn of options.turns) {
+    if (turn.role === 'assistant') for (const use of turn.toolUses) historyNames.add(use.name);
+  }
+  const offerTools = options.toolChoice?.type !== 'none' || historyNames.size > 0;
+
+  for (const tool of offerTools ? (options.tools ?? []) : []) {
+    if (!isClientTool(tool)) continue;
+    const name = codec.encode(tool.name);
+    if (defined.has(name.toLowerCase())) continue;
+    defined.add(name.toLowerCase());
+    let description = tool.description?.trim() ? tool.description : `Tool: ${tool.name}`;
+    if (description.length > maxToolDescriptionLength) {
+      overflowDocs.push(`## Tool: ${name}\n${description}`);
+      const note = `\n\n(Truncated; the full description is in the system prompt under "Tool: ${name}".)`;
+      description = description.slice(0, maxToolDescriptionLength - note.length) + note;
+    }
+    specs.push(spec(name, description, tool.input_schema));
+  }
+  for (const name of historyNames) {
+    if (defined.has(name.toLowerCase())) continue;
+    defined.add(name.toLowerCase());
+    specs.push(
+      spec(name, `Tool ${name}, used earlier in this conversation.`, {
+        type: 'object',
+        properties: {},
+        additionalProperties: true,
+      }),
+    );
+  }
+  return { specs, overflowDocs, choiceInstruction: choiceInstruction(options.toolChoice, codec) };
+}
