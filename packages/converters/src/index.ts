@@ -1,2 +1,4 @@
 export * from './errors/index';
 export * from './anthropic/index';
+export * from './openai/index';
+export * from './sse/index';

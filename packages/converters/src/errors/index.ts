@@ -16,3 +16,15 @@ export {
   type OpenAIErrorBody,
   type RenderedError,
 } from './error-bodies';
+export {
+  UpstreamProtocolError,
+  type ErrorProtocol,
+  type UpstreamProtocolErrorOptions,
+} from './upstream-protocol-error';
+export {
+  errorFromAnthropicBody,
+  errorFromOpenAIBody,
+  type ErrorFromBodyOptions,
+} from './error-from-protocol-body';
+export { invalidRequestFromZodError } from './invalid-request-from-zod';
+export { parseWithSchema } from './parse-with-schema';

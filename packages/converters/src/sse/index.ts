@@ -1,1 +1,12 @@
-export {};
+export { createAnthropicSseEncoderStream, encodeAnthropicSseEvent } from './encode-anthropic-sse';
+export {
+  createOpenAISseEncoderStream,
+  encodeOpenAISseData,
+  openAISseDone,
+} from './encode-openai-sse';
+export { anthropicPingFrame, sseComment, withKeepalive, type KeepaliveOptions } from './keepalive';
+export { createSseParserStream, type SseMessage } from './parse-sse-stream';
+export {
+  createAnthropicEventDecoderStream,
+  createOpenAIChunkDecoderStream,
+} from './decode-sse-events';

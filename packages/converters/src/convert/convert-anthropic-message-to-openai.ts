@@ -1,0 +1,81 @@
+import type { AnthropicMessage } from '../anthropic/message';
+import type { OpenAIChatCompletion, OpenAIToolCall } from '../openai/chat-completion';
+import { unwrapCustomToolInput } from './custom-tool';
+import { mapAnthropicStopReason } from './map-stop-reason';
+import { anthropicUsageToOpenAI } from './map-usage';
+import { openAICompletionIdFor, unixSeconds } from './response-ids';
+
+export interface ConvertAnthropicResponseOptions {
+  /** Names of tools that were OpenAI `custom` tools: their calls come back as custom calls. */
+  customToolNames?: Iterable<string>;
+  /** The model name to report; default: the message's model. */
+  model?: string;
+  /** `created` in Unix seconds; default: now. */
+  created?: number;
+}
+
+/**
+ * Converts a non-stream Anthropic message to an OpenAI chat completion: text joined into `content`
+ * (`null` when there is none), thinking into `reasoning_content`, `tool_use` into `tool_calls` (custom
+ * tools unwrapped to their raw input), stop reason and usage mapped (see the README tables).
+ */
+export function convertAnthropicMessageToOpenAI(
+  message: AnthropicMessage,
+  options: ConvertAnthropicResponseOptions = {},
+): OpenAIChatCompletion {
+  const custom = new Set(options.customToolNames ?? []);
+  const text: string[] = [];
+  const reasoning: string[] = [];
+  const toolCalls: OpenAIToolCall[] = [];
+  for (const block of message.content) {
+    switch (block.type) {
+      case 'text':
+        text.push(block.text);
+        break;
+      case 'thinking':
+        reasoning.push(block.thinking);
+        break;
+      case 'redacted_thinking':
+        break;
+      case 'tool_use':
+        toolCalls.push(
+          custom.has(block.name)
+            ? {
+                id: block.id,
+                type: 'custom',
+                custom: { name: block.name, input: unwrapCustomToolInput(block.input) },
+              }
+            : {
+                id: block.id,
+                type: 'function',
+                function: { name: block.name, arguments: JSON.stringify(block.input) },
+              },
+        );
+        break;
+    }
+  }
+  return {
+    id: openAICompletionIdFor(message.id),
+    object: 'chat.completion',
+    created: options.created ?? unixSeconds(),
+    model: options.model ?? message.model,
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: text.length > 0 ? text.join('') : null,
+          refusal: null,
+          ...(reasoning.length > 0 ? { reasoning_content: reasoning.join('') } : {}),
+          ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
+        },
+        logprobs: null,
+        finish_reason: mapAnthropicStopReason({
+          stopReason: message.stop_reason,
+          hasToolCalls: toolCalls.length > 0,
+        }),
+      },
+    ],
+    usage: anthropicUsageToOpenAI(message.usage),
+  };
+}
