@@ -10,9 +10,9 @@ export type AcquireResult = { allowed: true } | { allowed: false; retryAfterMs: 
 
 /**
  * An exact sliding-window rate limiter: at most `limit` admissions in any window of `windowMs`.
- * Each key keeps the timestamps of its last `limit` admissions in a ring buffer, so a check is O(1):
- * the request is admitted iff the oldest of those is outside the window, and the wait is exactly
- * until it leaves. Unlike a token bucket it never lets 2×limit through across a window edge.
+ * Each key keeps the timestamps of its recent admissions in a ring buffer, so a check is O(1): the
+ * request is admitted iff the limit-th most recent admission is outside the window, and the wait is
+ * exactly until it leaves. A changed limit applies at once, against the same history. Unlike a token bucket it never lets 2×limit through across a window edge.
  * In memory, per process.
  */
 export interface SlidingWindowLimiter {
@@ -23,23 +23,29 @@ export interface SlidingWindowLimiter {
 export const maxSlidingWindowLimit = 100_000;
 
 interface KeyWindow {
-  /** Admission times, oldest at `next`. Empty slots hold -Infinity. */
+  /** Admission times in a ring, oldest at `next`; sized for the largest limit seen. Empty: -Infinity. */
   stamps: Float64Array;
   next: number;
   lastAdmittedAt: number;
 }
 
-function resized(window: KeyWindow, limit: number): KeyWindow {
-  const recent = Array.from(window.stamps)
-    .filter((stamp) => stamp !== Number.NEGATIVE_INFINITY)
-    .sort((a, b) => a - b)
-    .slice(-limit);
-  const stamps = new Float64Array(limit).fill(Number.NEGATIVE_INFINITY);
-  // Oldest first, ending just before slot 0 wraps around: slot `next` (0) holds the oldest kept.
-  recent.forEach((stamp, index) => {
-    stamps[(limit - recent.length + index) % limit] = stamp;
-  });
-  return { stamps, next: 0, lastAdmittedAt: window.lastAdmittedAt };
+function emptyWindow(capacity: number, at: number): KeyWindow {
+  return {
+    stamps: new Float64Array(capacity).fill(Number.NEGATIVE_INFINITY),
+    next: 0,
+    lastAdmittedAt: at,
+  };
+}
+
+/** A larger ring with the same admissions, oldest first, so a raised limit still sees them all. */
+function grown(window: KeyWindow, capacity: number): KeyWindow {
+  const old = window.stamps;
+  const larger = emptyWindow(capacity, window.lastAdmittedAt);
+  for (let index = 0; index < old.length; index += 1) {
+    larger.stamps[capacity - old.length + index] =
+      old[(window.next + index) % old.length] ?? Number.NEGATIVE_INFINITY;
+  }
+  return larger;
 }
 
 export function createSlidingWindowLimiter(
@@ -65,23 +71,19 @@ export function createSlidingWindowLimiter(
       const at = now();
       sweep(at);
       let window = windows.get(key);
-      if (window === undefined) {
-        window = {
-          stamps: new Float64Array(limit).fill(Number.NEGATIVE_INFINITY),
-          next: 0,
-          lastAdmittedAt: at,
-        };
-        windows.set(key, window);
-      } else if (window.stamps.length !== limit) {
-        window = resized(window, limit);
+      if (window === undefined || window.stamps.length < limit) {
+        window = window === undefined ? emptyWindow(limit, at) : grown(window, limit);
         windows.set(key, window);
       }
-      const oldest = window.stamps[window.next] ?? Number.NEGATIVE_INFINITY;
-      if (at - oldest < windowMs) {
-        return { allowed: false, retryAfterMs: oldest + windowMs - at };
+      const capacity = window.stamps.length;
+      // The limit-th most recent admission: while it is inside the window, the window is full.
+      const limitthLatest =
+        window.stamps[(window.next - limit + capacity) % capacity] ?? Number.NEGATIVE_INFINITY;
+      if (at - limitthLatest < windowMs) {
+        return { allowed: false, retryAfterMs: limitthLatest + windowMs - at };
       }
       window.stamps[window.next] = at;
-      window.next = (window.next + 1) % limit;
+      window.next = (window.next + 1) % capacity;
       window.lastAdmittedAt = at;
       return { allowed: true };
     },

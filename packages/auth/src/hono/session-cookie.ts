@@ -3,6 +3,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 
 import type { IssuedSession } from '../sessions/session-service';
 
+const maxCookieAgeMs = 399 * 86_400_000;
+
 export interface SessionCookieOptions {
   /**
    * Send the cookie over HTTPS only. Set it whenever users reach the admin UI over HTTPS; leave it off
@@ -37,7 +39,12 @@ export function createSessionCookie(options: SessionCookieOptions): SessionCooki
     name,
     read: (c) => getCookie(c, name),
     set(c, issued) {
-      setCookie(c, name, issued.token, { ...attributes, expires: issued.session.expiresAt });
+      // Browsers cap cookie lifetimes at 400 days (and Hono refuses longer); the server-side expiry
+      // is what counts either way.
+      const expires = new Date(
+        Math.min(issued.session.expiresAt.getTime(), Date.now() + maxCookieAgeMs),
+      );
+      setCookie(c, name, issued.token, { ...attributes, expires });
     },
     clear(c) {
       deleteCookie(c, name, attributes);
