@@ -154,6 +154,7 @@ CREATE TABLE `settings` (
 CREATE TABLE `users` (
 	`id` text PRIMARY KEY NOT NULL,
 	`username` text NOT NULL,
+	`username_key` text NOT NULL,
 	`role` text NOT NULL,
 	`active` integer DEFAULT true NOT NULL,
 	`must_change_password` integer DEFAULT false NOT NULL,
@@ -165,4 +166,4 @@ CREATE TABLE `users` (
 	CONSTRAINT "users_role_check" CHECK(role in ('admin', 'user'))
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `users_username_lower_unique` ON `users` (lower("username"));
+CREATE UNIQUE INDEX `users_username_key_unique` ON `users` (`username_key`);

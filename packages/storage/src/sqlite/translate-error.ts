@@ -18,15 +18,17 @@ function findSqliteFailure(error: unknown): SqliteFailure | undefined {
   return undefined;
 }
 
-/** Unique expression indexes, which SQLite names instead of a column. */
-const uniqueIndexFields: Record<string, string> = { users_username_lower_unique: 'username' };
+/** Columns that hold a folded copy of a field callers know by another name. */
+const uniqueColumnFields: Record<string, string> = { username_key: 'username' };
 
 /** `UNIQUE constraint failed: api_keys.key_hash` → `keyHash`. */
 function uniqueField(message: string): string | undefined {
-  const index = /index '(\w+)'/.exec(message)?.[1];
-  if (index) return uniqueIndexFields[index];
   const column = /constraint failed: \w+\.(\w+)/.exec(message)?.[1];
-  return column?.replace(/_(\w)/g, (_match, letter: string) => letter.toUpperCase());
+  if (column === undefined) return undefined;
+  return (
+    uniqueColumnFields[column] ??
+    column.replace(/_(\w)/g, (_match, letter: string) => letter.toUpperCase())
+  );
 }
 
 /**

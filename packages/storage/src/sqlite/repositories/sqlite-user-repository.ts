@@ -17,10 +17,18 @@ import { sessions, users } from '../schema';
 import { read, type SqliteContext, write, writeDurably } from '../sqlite-context';
 
 // Every read selects these: the password hash leaves only through findForLogin/getPasswordHash.
-const { passwordHash: _passwordHash, ...userColumns } = getTableColumns(users);
+const {
+  passwordHash: _passwordHash,
+  usernameKey: _usernameKey,
+  ...userColumns
+} = getTableColumns(users);
 
-const byUsername = (username: string): SQL =>
-  sql`lower(${users.username}) = ${username.toLowerCase()}`;
+/** How usernames compare: Unicode-normalized and case-insensitive. */
+export function usernameKey(username: string): string {
+  return username.normalize('NFKC').toLowerCase();
+}
+
+const byUsername = (username: string): SQL => eq(users.usernameKey, usernameKey(username));
 
 export class SqliteUserRepository implements UserRepository {
   constructor(private readonly context: SqliteContext) {}
@@ -53,7 +61,7 @@ export class SqliteUserRepository implements UserRepository {
     return read(this.context, 'find user for login', () => {
       const row = this.context.db.select().from(users).where(byUsername(username)).get();
       if (!row) return undefined;
-      const { passwordHash, ...user } = row;
+      const { passwordHash, usernameKey: _key, ...user } = row;
       return { user, passwordHash };
     });
   }
@@ -82,7 +90,7 @@ export class SqliteUserRepository implements UserRepository {
         .select(userColumns)
         .from(users)
         .where(where)
-        .orderBy(asc(sql`lower(${users.username})`))
+        .orderBy(asc(users.usernameKey))
         .limit(limit)
         .offset(offset)
         .all();
@@ -101,7 +109,11 @@ export class SqliteUserRepository implements UserRepository {
       }
       this.context.db
         .update(users)
-        .set({ ...definedOnly(patch), updatedAt: this.context.clock() })
+        .set({
+          ...definedOnly(patch),
+          ...(patch.username === undefined ? {} : { usernameKey: usernameKey(patch.username) }),
+          updatedAt: this.context.clock(),
+        })
         .where(eq(users.id, id))
         .run();
       return this.select(eq(users.id, id));
@@ -181,6 +193,7 @@ export class SqliteUserRepository implements UserRepository {
       .values({
         id: input.id ?? newId(),
         username: input.username,
+        usernameKey: usernameKey(input.username),
         role: input.role,
         passwordHash: input.passwordHash,
         active: input.active ?? true,

@@ -1,11 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable(
   'users',
   {
     id: text('id').primaryKey(),
     username: text('username').notNull(),
+    /**
+     * The username folded for comparison (see `usernameKey`): unique, so "Admin" cannot shadow
+     * "admin". A plain column rather than an expression index, which drizzle-kit cannot rebuild.
+     */
+    usernameKey: text('username_key').notNull().unique(),
     role: text('role', { enum: ['admin', 'user'] }).notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     mustChangePassword: integer('must_change_password', { mode: 'boolean' })
@@ -17,9 +22,5 @@ export const users = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (table) => [
-    // Usernames are unique regardless of case, so "Admin" cannot shadow "admin".
-    uniqueIndex('users_username_lower_unique').on(sql`lower(${table.username})`),
-    check('users_role_check', sql`role in ('admin', 'user')`),
-  ],
+  () => [check('users_role_check', sql`role in ('admin', 'user')`)],
 );
