@@ -1,0 +1,2 @@
+export { ManualClock, flushMicrotasks } from './manual-clock';
+export { MemoryPoolStore } from './memory-pool-store';
