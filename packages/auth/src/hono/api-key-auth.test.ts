@@ -69,7 +69,8 @@ describe('apiKeyAuth', () => {
   });
 
   it('answers a bad key with 401 in the Anthropic shape on /v1/messages', async () => {
-    const response = await messages({ 'x-api-key': `${key.slice(0, -1)}0` });
+    const near = `${key.slice(0, -1)}${key.endsWith('0') ? '1' : '0'}`;
+    const response = await messages({ 'x-api-key': near });
     expect(response.status).toBe(401);
     const body = await response.json();
     expect(body).toEqual({

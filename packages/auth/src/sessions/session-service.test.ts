@@ -71,7 +71,8 @@ describe('createSessionService', () => {
   it('rejects unknown, malformed and near-miss tokens', async () => {
     const { token } = await sessions.create({ userId });
     await expectAuthError(sessions.authenticate(generateSessionToken()), 'invalid_session');
-    await expectAuthError(sessions.authenticate(`${token.slice(0, -1)}A`), 'invalid_session');
+    const lastCharChanged = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    await expectAuthError(sessions.authenticate(lastCharChanged), 'invalid_session');
     await expectAuthError(sessions.authenticate(token.slice(0, -1)), 'invalid_session');
     await expectAuthError(sessions.authenticate(''), 'invalid_session');
   });
