@@ -14,3 +14,20 @@ export function estimateTextTokens(text: string): number {
   }
   return Math.ceil(ascii / 4 + other / 1.5);
 }
+
+/** Accumulates the token estimate of text that arrives in pieces (same rule as above). */
+export class TokenEstimator {
+  #ascii = 0;
+  #other = 0;
+
+  add(text: string): void {
+    for (let index = 0; index < text.length; index++) {
+      if (text.charCodeAt(index) < 0x80) this.#ascii++;
+      else this.#other++;
+    }
+  }
+
+  get tokens(): number {
+    return Math.ceil(this.#ascii / 4 + this.#other / 1.5);
+  }
+}
