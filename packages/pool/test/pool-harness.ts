@@ -142,3 +142,34 @@ export function eventsOf<T extends PoolEvent['type']>(
 ): Array<Extract<PoolEvent, { type: T }>> {
   return events.filter((event): event is Extract<PoolEvent, { type: T }> => event.type === type);
 }
+
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+export function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((onResolve, onReject) => {
+    resolve = onResolve;
+    reject = onReject;
+  });
+  return { promise, resolve, reject };
+}
+
+/** An attempt function that fails on the listed accounts (by id) and succeeds elsewhere. */
+export function failOn(failures: Record<string, Error>) {
+  return ({ account }: { account: { id: string } }): Promise<string> => {
+    const failure = failures[account.id];
+    return failure === undefined ? Promise.resolve(account.id) : Promise.reject(failure);
+  };
+}
+
+/** Resolves when the signal aborts, rejecting with its reason: an upstream call that honours abort. */
+export function hangUntilAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+  });
+}

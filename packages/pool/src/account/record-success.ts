@@ -7,9 +7,15 @@ export function recordAttemptStart(entry: AccountEntry, now: number): void {
   entry.state.useCount += 1;
 }
 
+/** The account produced a first upstream event (the commit point): it is not rate limiting us. */
+export function recordCommit(entry: AccountEntry): void {
+  entry.state.rateLimitStreak = 0;
+}
+
 /**
- * The account produced a first upstream event (the commit point): it works. Clears the failure streaks;
- * a recovering account becomes healthy; the ejection count decays by one.
+ * A request finished well on the account (the stream ended normally). Clears the failure streaks; a
+ * recovering account becomes healthy; the ejection count decays by one. Counted at the end, not at the
+ * commit point, so an account that keeps dying mid-stream is still ejected.
  */
 export function recordSuccess(entry: AccountEntry): AccountChange[] {
   const state = entry.state;

@@ -1,6 +1,6 @@
 import type { AccountEntry } from '../account/account-entry';
 import { recordFailure } from '../account/record-failure';
-import { recordCredits } from '../account/record-success';
+import { recordCredits, recordSuccess } from '../account/record-success';
 import type { LeaseOutcome } from '../events/pool-events';
 import type { TimerHandle } from '../ports/clock';
 import type { PoolRuntime } from '../pool-runtime';
@@ -51,7 +51,7 @@ export class Lease {
   succeed(report: LeaseSuccessReport = {}): boolean {
     return this.settle('succeeded', () => {
       if (report.creditsUsed !== undefined) recordCredits(this.entry, report.creditsUsed);
-      this.runtime.commit(this.entry, []);
+      this.runtime.commit(this.entry, recordSuccess(this.entry));
     });
   }
 

@@ -1,6 +1,6 @@
 import type { AccountEntry } from '../account/account-entry';
 import { recordFailure } from '../account/record-failure';
-import { recordSuccess } from '../account/record-success';
+import { recordCommit } from '../account/record-success';
 import { DeadlineExceededError } from '../errors/deadline-exceeded-error';
 import { RequestAbortedError } from '../errors/request-aborted-error';
 import type { FailureClassification } from '../failure/failure-class';
@@ -68,7 +68,8 @@ export async function runAttempt<T>(
       signal: controller.signal,
       discard: options.discard,
     });
-    runtime.commit(entry, recordSuccess(entry));
+    recordCommit(entry);
+    runtime.commit(entry, []);
     return { ok: true, value, lease: new Lease(runtime, entry, options.requestId) };
   } catch (error) {
     runtime.releaseSlot(entry);

@@ -31,11 +31,10 @@ export function selectAccount(
   const candidates: AccountEntry[] = [];
   const blocked: BlockedAccount[] = [];
   for (const entry of runtime.registry.ordered()) {
-    if (options.exclude.has(entry.config.id)) {
-      blocked.push({ entry, ineligibility: { reason: 'already_tried' } });
-      continue;
-    }
-    const ineligibility = checkEligibility(entry, { model: options.model, now, settings });
+    // The real obstacle comes first, so "no eligible account" explains e.g. a cooldown, not "tried".
+    const ineligibility =
+      checkEligibility(entry, { model: options.model, now, settings }) ??
+      (options.exclude.has(entry.config.id) ? { reason: 'already_tried' as const } : null);
     if (ineligibility === null) candidates.push(entry);
     else blocked.push({ entry, ineligibility });
   }
