@@ -1,11 +1,11 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', 'bin/kiro-simulator': 'src/bin/kiro-simulator.ts' },
   format: ['esm'],
   platform: 'node',
   target: 'es2023',
-  dts: true,
+  dts: { entry: { index: 'src/index.ts' } },
   sourcemap: true,
   clean: true,
 });

@@ -1,0 +1,148 @@
+import { apiRegions } from '../accounts/account-types';
+import type { Operation } from '../log/operations';
+import { paramsOf } from '../routes/api/api-params';
+import { generateAssistantResponse } from '../routes/api/generate-assistant-response';
+import { getUsageLimits } from '../routes/api/get-usage-limits';
+import { listAvailableModels } from '../routes/api/list-available-models';
+import { listAvailableProfiles } from '../routes/api/list-available-profiles';
+import { socialRefreshToken } from '../routes/auth/refresh-token';
+import { socialLogin } from '../routes/auth/social-login';
+import { socialOAuthToken } from '../routes/auth/social-oauth-token';
+import { oidcAuthorize } from '../routes/oidc/authorize';
+import { deviceAuthorization } from '../routes/oidc/device-authorization';
+import { deviceVerification } from '../routes/oidc/device-verification';
+import { oidcToken } from '../routes/oidc/oidc-token';
+import { registerClient } from '../routes/oidc/register-client';
+import type { SimulatorCore } from '../simulator/simulator-core';
+import { unknownHost, unknownOperation } from './aws-errors';
+import { headerOf, type Exchange } from './exchange';
+import { sendAwsError } from './responses';
+
+type Handler = (exchange: Exchange, core: SimulatorCore) => void | Promise<void>;
+
+interface Route {
+  operation: Operation;
+  handle: Handler;
+}
+
+/** REST paths of `q.{region}` (the Kiro IDE style). */
+const apiRoutes: Record<string, Route> = {
+  'POST generateAssistantResponse': {
+    operation: 'generateAssistantResponse',
+    handle: generateAssistantResponse,
+  },
+  'GET getUsageLimits': {
+    operation: 'getUsageLimits',
+    handle: (exchange, core) => getUsageLimits(exchange, core, paramsOf(exchange, 'rest')),
+  },
+  'GET ListAvailableModels': {
+    operation: 'listAvailableModels',
+    handle: (exchange, core) => listAvailableModels(exchange, core, paramsOf(exchange, 'rest')),
+  },
+  'POST ListAvailableProfiles': {
+    operation: 'listAvailableProfiles',
+    handle: listAvailableProfiles,
+  },
+};
+
+/** awsJson 1.0 `x-amz-target`s accepted at `POST /` (the Q CLI style). */
+const awsJsonRoutes: Record<string, Route> = {
+  'AmazonCodeWhispererStreamingService.GenerateAssistantResponse': {
+    operation: 'generateAssistantResponse',
+    handle: generateAssistantResponse,
+  },
+  'AmazonCodeWhispererService.GetUsageLimits': {
+    operation: 'getUsageLimits',
+    handle: (exchange, core) => getUsageLimits(exchange, core, paramsOf(exchange, 'awsJson')),
+  },
+  'AmazonCodeWhispererService.ListAvailableModels': {
+    operation: 'listAvailableModels',
+    handle: (exchange, core) => listAvailableModels(exchange, core, paramsOf(exchange, 'awsJson')),
+  },
+  'AmazonCodeWhispererService.ListAvailableProfiles': {
+    operation: 'listAvailableProfiles',
+    handle: listAvailableProfiles,
+  },
+};
+
+const authRoutes: Record<string, Route> = {
+  'POST refreshToken': { operation: 'socialRefreshToken', handle: socialRefreshToken },
+  'GET login': { operation: 'socialLogin', handle: socialLogin },
+  'POST oauth/token': { operation: 'socialOAuthToken', handle: socialOAuthToken },
+};
+
+const oidcRoutes: Record<string, Route> = {
+  'POST client/register': { operation: 'oidcRegisterClient', handle: registerClient },
+  'POST device_authorization': {
+    operation: 'oidcDeviceAuthorization',
+    handle: deviceAuthorization,
+  },
+  'POST token': { operation: 'oidcToken', handle: oidcToken },
+  'GET authorize': { operation: 'oidcAuthorize', handle: oidcAuthorize },
+  'GET device': { operation: 'oidcDeviceVerification', handle: deviceVerification },
+};
+
+const awsRegionPattern = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+
+interface Service {
+  name: 'api' | 'auth' | 'oidc';
+  routes: Record<string, Route>;
+  regionExists(region: string): boolean;
+  host(region: string): string;
+}
+
+/** Each base URL stands for one upstream host, with the region in the path. */
+const services: Record<string, Service> = {
+  api: {
+    name: 'api',
+    routes: apiRoutes,
+    regionExists: (region) => (apiRegions as readonly string[]).includes(region),
+    host: (region) => `q.${region}.amazonaws.com`,
+  },
+  auth: {
+    name: 'auth',
+    routes: authRoutes,
+    regionExists: (region) => region === 'us-east-1',
+    host: (region) => `prod.${region}.auth.desktop.kiro.dev`,
+  },
+  oidc: {
+    name: 'oidc',
+    routes: oidcRoutes,
+    regionExists: (region) => awsRegionPattern.test(region),
+    host: (region) => `oidc.${region}.amazonaws.com`,
+  },
+};
+
+function routeOf(service: Service, exchange: Exchange, operationPath: string): Route | undefined {
+  const method = exchange.req.method ?? 'GET';
+  if (service.name === 'api' && operationPath === '' && method === 'POST') {
+    return awsJsonRoutes[headerOf(exchange, 'x-amz-target') ?? ''];
+  }
+  return service.routes[`${method} ${operationPath}`];
+}
+
+/** Dispatches `/{api|auth|oidc}/{region}/{operation}` to its handler. */
+export async function routeRequest(exchange: Exchange, core: SimulatorCore): Promise<void> {
+  const [, serviceName = '', region = '', ...rest] = exchange.url.pathname.split('/');
+  const service = services[serviceName];
+  if (service === undefined) {
+    sendAwsError(exchange, unknownOperation(exchange.url.pathname));
+    return;
+  }
+  exchange.log.service = service.name;
+  exchange.log.region = region;
+  if (!service.regionExists(region)) {
+    sendAwsError(exchange, unknownHost(service.host(region)));
+    return;
+  }
+  const operationPath = rest.join('/');
+  const route = routeOf(service, exchange, operationPath);
+  if (route === undefined) {
+    const target = headerOf(exchange, 'x-amz-target');
+    sendAwsError(exchange, unknownOperation(target ?? `${exchange.req.method} /${operationPath}`));
+    return;
+  }
+  exchange.log.operation = route.operation;
+  exchange.touch();
+  await route.handle(exchange, core);
+}

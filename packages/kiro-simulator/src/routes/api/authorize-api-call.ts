@@ -1,0 +1,56 @@
+import type { AccountRecord } from '../../accounts/account-store';
+import { bearerTokenInvalid, invalidTokenForRegion, suspended } from '../../http/aws-errors';
+import { headerOf, type Exchange } from '../../http/exchange';
+import { sendAwsError } from '../../http/responses';
+import type { Operation } from '../../log/operations';
+import type { SimulatorCore } from '../../simulator/simulator-core';
+import { answerRequestFault } from '../answer-request-fault';
+
+const sdkRequestPattern = /^attempt=\d+; ?max=\d+$/;
+
+function bearerOf(exchange: Exchange): string | undefined {
+  const match = /^Bearer (\S+)$/i.exec(headerOf(exchange, 'authorization') ?? '');
+  return match?.[1];
+}
+
+/**
+ * The checks every `q.{region}` call shares, in the upstream's order: injected faults, the SDK
+ * headers, the bearer token, the account's API region, suspension. Answers and returns undefined on
+ * failure.
+ */
+export function authorizeApiCall(
+  exchange: Exchange,
+  core: SimulatorCore,
+  operation: Operation,
+): AccountRecord | undefined {
+  const token = bearerOf(exchange);
+  const found = token === undefined ? undefined : core.accounts.lookupAccessToken(token);
+  exchange.log.accountId = found?.account.id;
+  const fault = core.faults.takeRequestFault(operation, found?.account.id);
+  if (fault !== undefined) {
+    answerRequestFault(exchange, fault, found?.account.userId);
+    return undefined;
+  }
+  if (core.settings.strictHeaders) {
+    const invocationId = headerOf(exchange, 'amz-sdk-invocation-id');
+    const sdkRequest = headerOf(exchange, 'amz-sdk-request');
+    if (!invocationId || sdkRequest === undefined || !sdkRequestPattern.test(sdkRequest)) {
+      sendAwsError(exchange, bearerTokenInvalid('sdk-headers'));
+      return undefined;
+    }
+  }
+  if (found === undefined || found.status !== 'valid') {
+    sendAwsError(exchange, bearerTokenInvalid(`bearer-token-${found?.status ?? 'unknown'}`));
+    return undefined;
+  }
+  const { account } = found;
+  if (account.region !== exchange.log.region) {
+    sendAwsError(exchange, invalidTokenForRegion());
+    return undefined;
+  }
+  if (account.suspended) {
+    sendAwsError(exchange, suspended(account.userId));
+    return undefined;
+  }
+  return account;
+}
