@@ -1,7 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects: everything under Node, and the unit tests again under the edge runtime (no Node
+ * globals), which proves the package runs outside Node. The SDK judges in `test/` need `node:http`.
+ */
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    projects: [
+      { extends: true, test: { name: 'node', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'edge', environment: 'edge-runtime', include: ['src/**/*.test.ts'] },
+      },
+    ],
   },
 });
