@@ -100,7 +100,7 @@ export class UpkeepScheduler {
     const call = Promise.resolve().then(() =>
       performUpkeepTask(runtime, { task, entry, signal: controller.signal }),
     );
-    const finished = call
+    void call
       .catch(() => undefined)
       .finally(() => {
         // The account may take another task only once its call has really ended.
@@ -133,9 +133,9 @@ export class UpkeepScheduler {
       freeSlot();
       this.controllers.delete(controller);
     });
-    const tracked = Promise.all([done, finished]).then(() => undefined);
-    this.inFlight.add(tracked);
-    void tracked.finally(() => this.inFlight.delete(tracked));
+    // stop() waits for the raced outcome only: a call that ignores its abort signal cannot hold it up.
+    this.inFlight.add(done);
+    void done.finally(() => this.inFlight.delete(done));
     return done;
   }
 
