@@ -5,11 +5,12 @@ export interface ApiKeyRecord {
   ownerId: string;
   name: string;
   keyHash: string;
+  /** False for a revoked key, and should be false too while the owner's account is disabled. */
   active: boolean;
   expiresAt: Date | null;
-  /** Requests allowed per UTC day; null for no limit. */
+  /** Requests allowed per UTC day; null for no limit (0 blocks the key). */
   dailyRequestLimit: number | null;
-  /** Requests allowed in any 60-second window; null for no limit. */
+  /** Requests allowed in any 60-second window; null for no limit (0 blocks the key). */
   rateLimitPerMinute: number | null;
   /** Model ids (or `prefix*` patterns) the key may use; null for all models. */
   allowedModels: readonly string[] | null;

@@ -96,6 +96,15 @@ describe('createSlidingWindowLimiter', () => {
     expect(limiter.tryAcquire({ key: 'k', limit: 6 }).allowed).toBe(false);
   });
 
+  it('admits nothing under a limit of 0', () => {
+    const limiter = createSlidingWindowLimiter({ now: fakeClock().now });
+    expect(limiter.tryAcquire({ key: 'k', limit: 0 })).toEqual({
+      allowed: false,
+      retryAfterMs: 60_000,
+    });
+    expect(limiter.tryAcquire({ key: 'k', limit: Number.NaN }).allowed).toBe(false);
+  });
+
   it('works on a custom window', () => {
     const clock = fakeClock();
     const limiter = createSlidingWindowLimiter({ now: clock.now, windowMs: 1_000 });

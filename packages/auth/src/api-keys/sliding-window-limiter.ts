@@ -12,8 +12,9 @@ export type AcquireResult = { allowed: true } | { allowed: false; retryAfterMs: 
  * An exact sliding-window rate limiter: at most `limit` admissions in any window of `windowMs`.
  * Each key keeps the timestamps of its recent admissions in a ring buffer, so a check is O(1): the
  * request is admitted iff the limit-th most recent admission is outside the window, and the wait is
- * exactly until it leaves. A changed limit applies at once, against the same history. Unlike a token bucket it never lets 2×limit through across a window edge.
- * In memory, per process.
+ * exactly until it leaves. A changed limit applies at once, against the same history. Unlike a
+ * token bucket it never lets 2×limit through across a window edge. In memory, per process.
+ * A limit below 1 admits nothing.
  */
 export interface SlidingWindowLimiter {
   tryAcquire(request: { key: string; limit: number }): AcquireResult;
@@ -67,8 +68,9 @@ export function createSlidingWindowLimiter(
 
   return {
     tryAcquire({ key, limit: requested }) {
-      const limit = Math.min(Math.max(1, Math.floor(requested)), maxSlidingWindowLimit);
+      const limit = Math.min(Math.floor(requested), maxSlidingWindowLimit);
       const at = now();
+      if (!(limit >= 1)) return { allowed: false, retryAfterMs: windowMs };
       sweep(at);
       let window = windows.get(key);
       if (window === undefined || window.stamps.length < limit) {
