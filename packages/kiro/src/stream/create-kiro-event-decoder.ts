@@ -34,6 +34,11 @@ function decodeFrame(bytes: Uint8Array): RawFrame {
   }
 }
 
+/** Verifies and decodes one whole frame into a {@link KiroEvent}. */
+export function decodeKiroFrame(bytes: Uint8Array): KiroEvent {
+  return parseKiroEvent(decodeFrame(bytes));
+}
+
 function asTypedError(error: unknown): unknown {
   if (isKiroError(error)) return error;
   return new KiroUpstreamError({

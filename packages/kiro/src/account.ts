@@ -1,0 +1,57 @@
+/** How the account logs in, which decides how its token is refreshed. */
+export type KiroAuthMethod = 'social' | 'builder-id' | 'idc' | 'api-key';
+
+/** Tokens and client registration of an account, as stored by the caller. */
+export interface KiroCredentials {
+  accessToken?: string | undefined;
+  refreshToken?: string | undefined;
+  /** When the access token expires, ISO-8601. */
+  expiresAt?: string | undefined;
+  /** SSO-OIDC client registration (Builder ID and IdC). */
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
+  /** When the client registration expires, ISO-8601. */
+  clientSecretExpiresAt?: string | undefined;
+}
+
+/**
+ * One Kiro account as plain data. The library never reads env or files: the caller passes this in
+ * and persists what the library reports back (rotated tokens, a generated machine id).
+ */
+export interface KiroAccount {
+  id: string;
+  authMethod: KiroAuthMethod;
+  /** Region of the Kiro API (`us-east-1` or `eu-central-1`); default: the profile ARN's, else us-east-1. */
+  apiRegion?: string | undefined;
+  /** Region of the SSO-OIDC service (Builder ID / IdC), distinct from the API region. Default us-east-1. */
+  ssoRegion?: string | undefined;
+  /** Social accounts get one at login; IdC accounts look theirs up with `listAvailableProfiles`. */
+  profileArn?: string | undefined;
+  /** 64 hex characters, stable per account; generated (and reported) when absent. */
+  machineId?: string | undefined;
+  /** Egress proxy for every call of this account: `http(s)://…` or `socks5://user:pass@host:port`. */
+  proxyUrl?: string | undefined;
+  credentials: KiroCredentials;
+}
+
+export const defaultApiRegion = 'us-east-1';
+export const defaultSsoRegion = 'us-east-1';
+
+/** `arn:aws:codewhisperer:{region}:{account}:profile/{id}` → region. */
+export function regionOfProfileArn(profileArn: string | undefined): string | undefined {
+  const region = profileArn?.split(':')[3];
+  return region ? region : undefined;
+}
+
+export function apiRegionOf(account: KiroAccount): string {
+  return account.apiRegion ?? regionOfProfileArn(account.profileArn) ?? defaultApiRegion;
+}
+
+export function ssoRegionOf(account: KiroAccount): string {
+  return account.ssoRegion ?? defaultSsoRegion;
+}
+
+/** The profile ARN to send: API-key accounts send none. */
+export function profileArnFor(account: KiroAccount): string | undefined {
+  return account.authMethod === 'api-key' ? undefined : account.profileArn || undefined;
+}
