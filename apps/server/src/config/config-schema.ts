@@ -61,8 +61,12 @@ export const serverConfigSchema = z.object({
   accountRequestsPerMinute: z.number().int().min(0),
   /** Kiro IDE version announced upstream. */
   kiroVersion: z.string().min(1),
-  /** Absolute lifetime of an admin session and its idle timeout. */
+  /** Minutes an admin session may sit unused (its absolute lifetime is `sessionExpireHours`). */
   sessionIdleMinutes: z.number().positive(),
+  /** Send the admin session cookie over HTTPS only (turn on when users reach the UI over HTTPS). */
+  secureCookies: z.boolean(),
+  /** Browser origins besides the server's own allowed to call the admin API (e.g. a TLS proxy URL). */
+  trustedOrigins: z.array(z.url()),
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
@@ -100,10 +104,17 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   accountRequestsPerMinute: 0,
   kiroVersion: '0.10.32',
   sessionIdleMinutes: 30,
+  secureCookies: false,
+  trustedOrigins: [],
 });
 
 /** Keys that take effect only after a restart; everything else applies live. */
-export const restartOnlyKeys: ReadonlySet<ConfigKey> = new Set<ConfigKey>(['port', 'host']);
+export const restartOnlyKeys: ReadonlySet<ConfigKey> = new Set<ConfigKey>([
+  'port',
+  'host',
+  'secureCookies',
+  'trustedOrigins',
+]);
 
 /** Keys of the original config file that are accepted and ignored (their feature moved elsewhere). */
 export const retiredKeys: ReadonlySet<string> = new Set([

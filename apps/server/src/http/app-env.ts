@@ -7,8 +7,6 @@ export type CallerProtocol = 'anthropic' | 'openai' | 'admin';
 export interface AppVariables {
   requestId: string;
   log: Logger;
-  /** Set by the proxy's API-key middleware; `undefined` on unauthenticated routes. */
-  apiKeyId: string | undefined;
 }
 
 export interface AppEnv {

@@ -5,6 +5,7 @@ import { InternalError, OctoProxyError, type ErrorKind } from '@octoproxy/conver
 import type { AppEnv } from './app-env';
 import { callerProtocol } from './caller-protocol';
 import { RouteNotFoundError } from './http-errors';
+import { toKnownError } from './known-errors';
 import { renderError } from './render-error';
 
 const kindByStatus: Record<number, ErrorKind> = {
@@ -30,7 +31,9 @@ function fromHttpException(error: HTTPException): OctoProxyError {
 
 function respond(c: Context<AppEnv>, thrown: unknown): Response {
   const error =
-    thrown instanceof HTTPException ? fromHttpException(thrown) : InternalError.from(thrown);
+    thrown instanceof HTTPException
+      ? fromHttpException(thrown)
+      : InternalError.from(toKnownError(thrown));
   const log = c.get('log');
   if (error.kind === 'internal') {
     log.error({ err: error.cause ?? error }, 'unhandled error');

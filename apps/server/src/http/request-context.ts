@@ -19,7 +19,6 @@ export function requestContext(options: { logger: Logger }): MiddlewareHandler<A
     const log = options.logger.child({ requestId });
     c.set('requestId', requestId);
     c.set('log', log);
-    c.set('apiKeyId', undefined);
     const started = performance.now();
     await next();
     c.header('request-id', requestId);

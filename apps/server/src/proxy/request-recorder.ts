@@ -1,0 +1,38 @@
+/** One proxied request as the request log keeps it. Never holds prompts, answers or secrets. */
+export interface RequestLogEntry {
+  at: Date;
+  requestId: string;
+  route: string;
+  apiKeyId: string | undefined;
+  /** The owner of the API key. */
+  userId: string | undefined;
+  accountId: string | undefined;
+  modelRequested: string;
+  modelSent: string | undefined;
+  stream: boolean;
+  status: number;
+  /** The error kind and code when the request failed (also mid-stream). */
+  errorKind: string | undefined;
+  errorCode: string | undefined;
+  inputTokens: number;
+  outputTokens: number;
+  latencyMs: number;
+  firstByteMs: number | undefined;
+  attempts: number;
+  clientIp: string | undefined;
+  userAgent: string | undefined;
+}
+
+/** Where request logs go (the `request_logs` table, written in batches off the request path). */
+export interface RequestRecorder {
+  record(entry: RequestLogEntry): void;
+}
+
+/** Keeps entries in memory (tests, and until storage is wired). */
+export class MemoryRequestRecorder implements RequestRecorder {
+  readonly entries: RequestLogEntry[] = [];
+
+  record(entry: RequestLogEntry): void {
+    this.entries.push(entry);
+  }
+}

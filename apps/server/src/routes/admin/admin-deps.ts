@@ -1,0 +1,24 @@
+import type { LoginService, PasswordHasher, SessionService } from '@octoproxy/auth';
+import type { SessionCookie } from '@octoproxy/auth/hono';
+import type { Storage } from '@octoproxy/storage';
+import type { MiddlewareHandler } from 'hono';
+
+import type { LiveSettings } from '../../config/live-settings';
+import type { AccountService } from './account-service';
+import type { AdminEnv } from './admin-env';
+
+/** What the admin API needs. */
+export interface AdminDeps {
+  storage: Storage;
+  settings: LiveSettings;
+  hasher: PasswordHasher;
+  login: LoginService;
+  sessions: SessionService;
+  cookie: SessionCookie;
+  /** Session auth (`sessionAuth` from `@octoproxy/auth/hono`). */
+  sessionAuth: MiddlewareHandler<AdminEnv>;
+  /** Upstream account operations (import, health check, refresh, usage). */
+  accounts: AccountService;
+  /** Origins besides the server's own that may call the admin API from a browser. */
+  trustedOrigins: readonly string[];
+}

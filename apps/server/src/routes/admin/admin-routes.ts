@@ -1,0 +1,41 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { csrfProtection } from '@octoproxy/auth/hono';
+
+import type { AdminDeps } from './admin-deps';
+import type { AdminEnv } from './admin-env';
+import { adminRouter } from './admin-router';
+import { apiKeyRoutes } from './api-key-routes';
+import { authRoutes } from './auth-routes';
+import { configRoutes } from './config-routes';
+import { logRoutes } from './log-routes';
+import { providerRoutes } from './provider-routes';
+import { usageRoutes } from './usage-routes';
+import { userRoutes } from './user-routes';
+
+/** The whole admin API under `/api`, with its OpenAPI document at `/api/openapi.json`. */
+export function adminRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
+  const api = adminRouter();
+  api.use('*', csrfProtection({ trustedOrigins: deps.trustedOrigins }));
+  api
+    .route('/', authRoutes(deps))
+    .route('/', userRoutes(deps))
+    .route('/', apiKeyRoutes(deps))
+    .route('/', providerRoutes(deps))
+    .route('/', usageRoutes(deps))
+    .route('/', logRoutes(deps))
+    .route('/', configRoutes(deps));
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The session token from POST /api/login (the admin UI uses the cookie instead).',
+  });
+  api.doc('/openapi.json', {
+    openapi: '3.0.3',
+    info: { title: 'OctoProxy admin API', version: '1' },
+    servers: [{ url: '/api' }],
+    security: [{ session: [] }],
+  });
+  const root = adminRouter();
+  root.route('/api', api);
+  return root;
+}

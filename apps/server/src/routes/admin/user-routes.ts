@@ -1,0 +1,151 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { assertPasswordAcceptable } from '@octoproxy/auth';
+import { requirePasswordChanged, requireRole } from '@octoproxy/auth/hono';
+import { InvalidRequestError } from '@octoproxy/converters';
+import type { UserPatch } from '@octoproxy/storage';
+
+import type { AdminDeps } from './admin-deps';
+import type { AdminEnv } from './admin-env';
+import { adminRouter } from './admin-router';
+import { audit } from './audit';
+import { notFound } from './not-found';
+import {
+  errorResponses,
+  idParamSchema,
+  jsonBody,
+  jsonContent,
+  okSchema,
+  pageQuerySchema,
+} from './schemas/common-schemas';
+import { createUserSchema, toUserDto, updateUserSchema, userSchema } from './schemas/user-schemas';
+
+const userResponse = jsonContent(z.object({ user: userSchema }), 'The user');
+
+/** `/api/users` (admins only). Passwords are hashed by auth; hashes never come back. */
+export function userRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
+  const app = adminRouter();
+  app.use('/users', deps.sessionAuth, requirePasswordChanged(), requireRole('admin'));
+  app.use('/users/*', deps.sessionAuth, requirePasswordChanged(), requireRole('admin'));
+  const hash = async (password: string) => {
+    assertPasswordAcceptable(password);
+    return deps.hasher.hash(password);
+  };
+
+  return app
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/users',
+        summary: 'List users',
+        request: { query: pageQuerySchema.extend({ search: z.string().optional() }) },
+        responses: {
+          200: jsonContent(z.object({ users: z.array(userSchema), total: z.number() }), 'Users'),
+          ...errorResponses,
+        },
+      }),
+      async (c) => {
+        const page = await deps.storage.users.list(c.req.valid('query'));
+        return c.json({ users: page.items.map(toUserDto), total: page.total }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/users',
+        summary: 'Create a user',
+        request: jsonBody(createUserSchema),
+        responses: { 201: userResponse, ...errorResponses },
+      }),
+      async (c) => {
+        const body = c.req.valid('json');
+        const user = await deps.storage.users.create({
+          username: body.username,
+          role: body.role ?? 'user',
+          active: body.isActive ?? true,
+          passwordHash: await hash(body.password),
+          mustChangePassword: false,
+        });
+        await audit(deps.storage, c, {
+          action: 'user.create',
+          targetType: 'user',
+          targetId: user.id,
+        });
+        return c.json({ user: toUserDto(user) }, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/users/{id}',
+        summary: 'One user',
+        request: { params: idParamSchema },
+        responses: { 200: userResponse, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const user = await deps.storage.users.get(id);
+        if (user === undefined) throw notFound('user', id);
+        return c.json({ user: toUserDto(user) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/users/{id}',
+        summary: 'Edit a user; a new password ends their sessions',
+        request: { params: idParamSchema, ...jsonBody(updateUserSchema) },
+        responses: { 200: userResponse, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const body = c.req.valid('json');
+        const patch: UserPatch = {};
+        if (body.username !== undefined) patch.username = body.username;
+        if (body.role !== undefined) patch.role = body.role;
+        if (body.isActive !== undefined) patch.active = body.isActive;
+        let user = await deps.storage.users.update(id, patch);
+        if (user === undefined) throw notFound('user', id);
+        if (body.password !== undefined) {
+          user = await deps.storage.users.setPassword({
+            userId: id,
+            passwordHash: await hash(body.password),
+            mustChangePassword: id !== c.get('user').id,
+            revokeSessions: true,
+            keepSessionId: c.get('session').id,
+          });
+        }
+        if (body.role !== undefined || body.isActive === false) {
+          await deps.sessions.revokeAllForUser(id);
+        }
+        await audit(deps.storage, c, {
+          action: 'user.update',
+          targetType: 'user',
+          targetId: id,
+          details: { fields: Object.keys(body) },
+        });
+        if (user === undefined) throw notFound('user', id);
+        return c.json({ user: toUserDto(user) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/users/{id}',
+        summary: 'Delete a user with their sessions and API keys',
+        request: { params: idParamSchema },
+        responses: { 200: jsonContent(okSchema, 'Deleted'), ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        if (id === c.get('user').id) {
+          throw new InvalidRequestError({
+            code: 'conflict',
+            message: 'You cannot delete yourself.',
+          });
+        }
+        if (!(await deps.storage.users.delete(id))) throw notFound('user', id);
+        await audit(deps.storage, c, { action: 'user.delete', targetType: 'user', targetId: id });
+        return c.json({ ok: true as const }, 200);
+      },
+    );
+}

@@ -1,0 +1,95 @@
+import type { Hono } from 'hono';
+
+import { createApp } from '../create-app';
+import type { AppEnv } from '../http/app-env';
+import { AddressPolicy } from '../images/address-policy';
+import { fetchImage } from '../images/fetch-image';
+import type { Logger } from '../logging/create-logger';
+import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import type { ProxyDeps } from '../proxy/proxy-deps';
+import type { RequestRecorder } from '../proxy/request-recorder';
+import { adminRoutes } from '../routes/admin/admin-routes';
+import { createAccountService } from '../routes/admin/account-service';
+import { chatCompletionsRoutes } from '../routes/proxy/chat-completions-routes';
+import { messagesRoutes } from '../routes/proxy/messages-routes';
+import { modelsRoutes } from '../routes/proxy/models-routes';
+import { createTokenizer } from '../tokens/text-tokenizer';
+import { TokenCalibration } from '../tokens/token-calibration';
+import { InFlight } from './in-flight';
+import type { Core } from './open-core';
+import { storageRequestRecorder } from './storage-request-recorder';
+import type { Upstream } from './upstream';
+
+export interface BuiltApp {
+  app: Hono<AppEnv>;
+  inFlight: InFlight;
+  calibration: TokenCalibration;
+}
+
+/** Composes the HTTP app from the core services and the upstream side. */
+export function buildApp(options: {
+  core: Core;
+  upstream: Upstream;
+  logger: Logger;
+  metrics: GatewayMetrics;
+  webDistDir: string | undefined;
+  recorder?: RequestRecorder;
+}): BuiltApp {
+  const { core, upstream, logger, metrics } = options;
+  const settings = core.settings;
+  const inFlight = new InFlight();
+  const calibration = new TokenCalibration();
+  let policy = new AddressPolicy(settings.current.imageFetchAllowList);
+  settings.onChange((config, changed) => {
+    if (changed.includes('imageFetchAllowList'))
+      policy = new AddressPolicy(config.imageFetchAllowList);
+    if (changed.includes('logLevel')) logger.level = config.logLevel;
+  });
+  const proxy: ProxyDeps = {
+    backend: upstream.backend,
+    settings,
+    metrics,
+    inFlight,
+    recorder: options.recorder ?? storageRequestRecorder(core.storage),
+    calibration,
+    models: upstream.models,
+    tokenize: createTokenizer(),
+    fetchImage: (url, signal) =>
+      fetchImage(url, {
+        policy,
+        maxBytes: settings.current.imageFetchMaxBytes,
+        timeoutMs: settings.current.imageFetchTimeoutSeconds * 1000,
+        signal,
+      }),
+    apiKeyAuth: core.apiKeyAuth,
+  };
+  const admin = adminRoutes({
+    storage: core.storage,
+    settings,
+    hasher: core.hasher,
+    login: core.login,
+    sessions: core.sessions,
+    cookie: core.cookie,
+    sessionAuth: core.sessionAuth,
+    accounts: createAccountService({
+      storage: core.storage,
+      box: core.box,
+      upstream: upstream.accounts,
+    }),
+    trustedOrigins: settings.current.trustedOrigins,
+  });
+  const app = createApp({
+    settings,
+    logger,
+    metrics,
+    webDistDir: options.webDistDir,
+    health: () => upstream.health(),
+    routes: [
+      messagesRoutes(proxy) as unknown as Hono<AppEnv>,
+      chatCompletionsRoutes(proxy) as unknown as Hono<AppEnv>,
+      modelsRoutes(proxy) as unknown as Hono<AppEnv>,
+      admin as unknown as Hono<AppEnv>,
+    ],
+  });
+  return { app, inFlight, calibration };
+}

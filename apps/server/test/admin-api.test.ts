@@ -1,0 +1,265 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { databaseFileName } from '../src/runtime/open-core';
+import { scriptedBackend, scriptedUpstream, textAnswer } from './helpers/scripted-upstream';
+import { openTestApp } from './helpers/test-server';
+
+// Response bodies are checked field by field; a precise type per route would add nothing.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+type TestApp = Awaited<ReturnType<typeof openTestApp>>;
+const opened: TestApp[] = [];
+afterEach(async () => {
+  for (const app of opened.splice(0)) await app.close();
+});
+
+async function start(env: Record<string, string> = { OCTOPROXY_ADMIN_PASSWORD: 'first-admin-pw' }) {
+  const app = await openTestApp({
+    upstream: scriptedUpstream(scriptedBackend({ events: () => textAnswer('hi') })),
+    env,
+  });
+  opened.push(app);
+  return app;
+}
+
+function client(app: TestApp, token?: string) {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await app.app.request(path, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as Json,
+      headers: response.headers,
+    };
+  };
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
+    put: (path: string, body: unknown) => call('PUT', path, body),
+    delete: (path: string) => call('DELETE', path),
+  };
+}
+
+async function login(app: TestApp, username: string, password: string) {
+  const result = await client(app).post('/api/login', { username, password });
+  expect(result.status).toBe(200);
+  return client(app, result.body.token as string);
+}
+
+describe('admin API', () => {
+  it('logs in with the configured first password, sets an HttpOnly cookie, answers /me', async () => {
+    const app = await start();
+    const response = await app.app.request('/api/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'first-admin-pw' }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('set-cookie')).toMatch(/HttpOnly/i);
+    const body = (await response.json()) as Json;
+    expect(body).toMatchObject({
+      mustChangePassword: false,
+      user: { username: 'admin', role: 'admin' },
+    });
+    const me = await client(app, body.token).get('/api/me');
+    expect(me.body.user.username).toBe('admin');
+    const wrong = await client(app).post('/api/login', {
+      username: 'admin',
+      password: 'nope-nope',
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toEqual({
+      error: { message: expect.any(String), code: 'invalid_credentials' },
+    });
+  });
+
+  it('forces a password change first when the default password was used', async () => {
+    const app = await start({});
+    const result = await client(app).post('/api/login', {
+      username: 'admin',
+      password: 'admin123',
+    });
+    expect(result.body.mustChangePassword).toBe(true);
+    const admin = client(app, result.body.token);
+    expect((await admin.get('/api/users')).body.error.code).toBe('password_change_required');
+    const changed = await admin.post('/api/me/password', {
+      currentPassword: 'admin123',
+      newPassword: 'a-much-better-password',
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.mustChangePassword).toBe(false);
+    expect((await client(app, changed.body.token).get('/api/users')).status).toBe(200);
+    expect((await admin.get('/api/me')).status).toBe(401);
+  });
+
+  it('refuses cross-site cookie requests and unauthenticated calls', async () => {
+    const app = await start();
+    expect((await client(app).get('/api/providers')).status).toBe(401);
+    const logged = await app.app.request('/api/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'first-admin-pw' }),
+    });
+    const cookie = (logged.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const forged = await app.app.request('http://localhost/api/api-keys', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, origin: 'https://evil.example' },
+      body: JSON.stringify({ name: 'stolen' }),
+    });
+    expect(forged.status).toBe(403);
+    const sameSite = await app.app.request('http://localhost/api/api-keys', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, origin: 'http://localhost' },
+      body: JSON.stringify({ name: 'mine' }),
+    });
+    expect(sameSite.status).toBe(201);
+  });
+
+  it('shows an API key once and scopes keys to their owner', async () => {
+    const app = await start();
+    const admin = await login(app, 'admin', 'first-admin-pw');
+    const created = await admin.post('/api/users', { username: 'bob', password: 'bob-password-1' });
+    expect(created.status).toBe(201);
+    const bob = await login(app, 'bob', 'bob-password-1');
+    const bobKey = await bob.post('/api/api-keys', { name: 'bob key', dailyLimit: 5 });
+    expect(bobKey.status).toBe(201);
+    expect(bobKey.body.apiKey.key).toMatch(/^sk-octo-/);
+    const adminKey = await admin.post('/api/api-keys', { name: 'admin key' });
+    const bobList = await bob.get('/api/api-keys');
+    expect(bobList.body.apiKeys.map((key: { name: string }) => key.name)).toEqual(['bob key']);
+    expect(JSON.stringify(bobList.body)).not.toContain(bobKey.body.apiKey.key);
+    expect(bobList.body.apiKeys[0].keyPrefix).toMatch(/^sk-octo-….{4}$/);
+    expect((await bob.get(`/api/api-keys/${adminKey.body.apiKey.id}`)).status).toBe(404);
+    expect((await bob.delete(`/api/api-keys/${adminKey.body.apiKey.id}`)).status).toBe(404);
+    expect((await admin.get('/api/api-keys')).body.total).toBe(2);
+    expect((await bob.get('/api/users')).status).toBe(403);
+    const edited = await bob.put(`/api/api-keys/${bobKey.body.apiKey.id}`, { isActive: false });
+    expect(edited.body.apiKey.isActive).toBe(false);
+  });
+
+  it('imports Kiro token files as providers and never returns credentials', async () => {
+    const app = await start();
+    const admin = await login(app, 'admin', 'first-admin-pw');
+    const tokenFile = {
+      accessToken: 'aoa-canary-access',
+      refreshToken: 'aor-canary-refresh',
+      expiresAt: '2030-01-01T00:00:00Z',
+      authMethod: 'social',
+      provider: 'Github',
+      profileArn: 'arn:aws:codewhisperer:us-east-1:123456789012:profile/ABC',
+    };
+    const created = await admin.post('/api/providers', {
+      name: 'main',
+      credentials: JSON.stringify(tokenFile),
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.provider).toMatchObject({
+      name: 'main',
+      authMethod: 'social',
+      provider: 'Github',
+    });
+    const imported = await admin.post('/api/providers/import', {
+      tokens: [
+        {
+          ...tokenFile,
+          refreshToken: 'aor-second',
+          authMethod: 'IdC',
+          clientId: 'c',
+          clientSecret: 's',
+        },
+      ],
+    });
+    expect(imported.body.providers[0].authMethod).toBe('idc');
+    const list = await admin.get('/api/providers');
+    expect(list.body.providers).toHaveLength(2);
+    expect(JSON.stringify(list.body)).not.toMatch(/canary|aor-second|clientSecret/);
+    const bad = await admin.post('/api/providers', { credentials: { accessToken: 'x' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('refreshToken');
+    const id = created.body.provider.id as string;
+    const edited = await admin.put(`/api/providers/${id}`, { isDisabled: true, weight: 3 });
+    expect(edited.body.provider).toMatchObject({ isDisabled: true, weight: 3 });
+    expect((await admin.delete(`/api/providers/${id}`)).status).toBe(200);
+    expect((await admin.get(`/api/providers/${id}`)).status).toBe(404);
+  });
+
+  it('reads and changes the configuration live, naming a bad key', async () => {
+    const app = await start();
+    const admin = await login(app, 'admin', 'first-admin-pw');
+    const before = await admin.get('/api/config');
+    expect(before.body.config.port).toBe(9091);
+    const changed = await admin.put('/api/config', { providerStrategy: 'round_robin', port: 9999 });
+    expect(changed.status).toBe(200);
+    expect(changed.body.restartRequired).toEqual(['port']);
+    expect(app.core.settings.current.providerStrategy).toBe('round_robin');
+    const bad = await admin.put('/api/config', { keepaliveIntervalSeconds: -1 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('keepaliveIntervalSeconds');
+    const unknown = await admin.put('/api/config', { retrys: 1 });
+    expect(unknown.body.error.message).toContain('"retrys": unknown setting');
+  });
+
+  it('serves logs, usage, stats and the OpenAPI document', async () => {
+    const app = await start();
+    const admin = await login(app, 'admin', 'first-admin-pw');
+    expect((await admin.get('/api/logs?limit=10&outcome=error')).body).toMatchObject({
+      logs: [],
+      total: 0,
+    });
+    expect((await admin.get('/api/usage')).status).toBe(200);
+    const stats = await admin.get('/api/stats');
+    expect(stats.body.users.total).toBe(1);
+    const doc = await client(app).get('/api/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/login',
+        '/providers',
+        '/providers/{id}/health-check',
+        '/api-keys',
+        '/config',
+        '/logs',
+      ]),
+    );
+    expect((await client(app).get('/api/nothing-here')).body.error.code).toBe('not_found');
+  });
+
+  it('keeps no secret in clear in the database file', async () => {
+    const app = await start({ OCTOPROXY_ADMIN_PASSWORD: 'canary-admin-password' });
+    const admin = await login(app, 'admin', 'canary-admin-password');
+    const key = (await admin.post('/api/api-keys', { name: 'k' })).body.apiKey.key as string;
+    await admin.post('/api/providers', {
+      credentials: {
+        refreshToken: 'aor-canary-refresh-token-42',
+        accessToken: 'aoa-canary-access-token-42',
+      },
+    });
+    await app.core.storage.flush();
+    const bytes = await readFile(join(app.dataDir, databaseFileName));
+    let wal = Buffer.alloc(0);
+    try {
+      wal = await readFile(join(app.dataDir, `${databaseFileName}-wal`));
+    } catch {
+      // no WAL file: everything is in the main file
+    }
+    for (const secret of [
+      'canary-admin-password',
+      key,
+      'aor-canary-refresh-token-42',
+      'aoa-canary-access-token-42',
+    ]) {
+      expect(bytes.includes(Buffer.from(secret))).toBe(false);
+      expect(wal.includes(Buffer.from(secret))).toBe(false);
+    }
+    expect(bytes.length + wal.length).toBeGreaterThan(4096);
+  });
+});
