@@ -38,29 +38,47 @@ function orphanResultText(result: KiroToolResult): string {
 
 /**
  * Every tool result must answer a tool use of the assistant turn right before it, and every tool use
- * must be answered in the user turn right after it. Duplicates are dropped, orphan results become
- * text, unanswered uses get a "cancelled" error result.
+ * must be answered in the user turn right after it; a tool use id appears once in the conversation.
+ * Duplicates within a turn are dropped, an id reused by a later turn is renamed (in its use and its
+ * result), orphan results become text, unanswered uses get a "cancelled" error result.
  */
 function pairToolResults(turns: Turn[]): void {
+  const usedIds = new Set<string>();
+  let renames = new Map<string, string>();
   for (let index = 0; index < turns.length; index++) {
     const turn = turns[index]!;
     if (turn.role === 'assistant') {
-      const seen = new Set<string>();
-      turn.toolUses = turn.toolUses.filter(
-        (use) => !seen.has(use.toolUseId) && seen.add(use.toolUseId),
-      );
+      const inTurn = new Set<string>();
+      renames = new Map();
+      turn.toolUses = turn.toolUses.filter((use) => {
+        if (inTurn.has(use.toolUseId)) return false;
+        inTurn.add(use.toolUseId);
+        if (usedIds.has(use.toolUseId)) {
+          let suffix = 2;
+          while (usedIds.has(`${use.toolUseId}_${suffix}`)) suffix++;
+          renames.set(use.toolUseId, `${use.toolUseId}_${suffix}`);
+          use.toolUseId = `${use.toolUseId}_${suffix}`;
+        }
+        usedIds.add(use.toolUseId);
+        return true;
+      });
       continue;
     }
     const previous = index > 0 ? turns[index - 1] : undefined;
     const uses = previous?.role === 'assistant' ? previous.toolUses : [];
     const byId = new Map<string, KiroToolResult>();
     const orphanTexts: string[] = [];
-    for (const result of turn.toolResults) {
+    for (const original of turn.toolResults) {
+      const result = {
+        ...original,
+        toolUseId: renames.get(original.toolUseId) ?? original.toolUseId,
+      };
       if (byId.has(result.toolUseId)) continue;
       if (uses.some((use) => use.toolUseId === result.toolUseId))
         byId.set(result.toolUseId, result);
-      else orphanTexts.push(orphanResultText(result));
+      else orphanTexts.push(orphanResultText(original));
     }
+    renames = new Map();
     turn.toolResults = uses.map(
       (use) =>
         byId.get(use.toolUseId) ?? {

@@ -65,8 +65,8 @@ export function buildToolSpecs(options: {
   for (const tool of offerTools ? (options.tools ?? []) : []) {
     if (!isClientTool(tool)) continue;
     const name = codec.encode(tool.name);
-    if (defined.has(name.toLowerCase())) continue;
-    defined.add(name.toLowerCase());
+    if (defined.has(name)) continue;
+    defined.add(name);
     let description = tool.description?.trim() ? tool.description : `Tool: ${tool.name}`;
     if (description.length > maxToolDescriptionLength) {
       overflowDocs.push(`## Tool: ${name}\n${description}`);
@@ -76,8 +76,8 @@ export function buildToolSpecs(options: {
     specs.push(spec(name, description, tool.input_schema));
   }
   for (const name of historyNames) {
-    if (defined.has(name.toLowerCase())) continue;
-    defined.add(name.toLowerCase());
+    if (defined.has(name)) continue;
+    defined.add(name);
     specs.push(
       spec(name, `Tool ${name}, used earlier in this conversation.`, {
         type: 'object',

@@ -78,6 +78,11 @@ export function kiroBodyViolations(body: Json): string[] {
     }
   });
 
+  const allUseIds = history.flatMap((entry) =>
+    (entry.assistantResponseMessage?.toolUses ?? []).map((use: Json) => String(use.toolUseId)),
+  );
+  if (new Set(allUseIds).size !== allUseIds.length) out.push('a toolUseId is used twice');
+
   // Tool uses and results pair exactly with their neighbour.
   sequence.forEach((entry, index) => {
     const results: Json[] = entry.userInputMessage?.userInputMessageContext?.toolResults ?? [];
@@ -97,7 +102,9 @@ export function kiroBodyViolations(body: Json): string[] {
   ) {
     out.push('empty userInputMessageContext');
   }
-  const defined = new Set(tools.map((tool) => String(tool.toolSpecification?.name).toLowerCase()));
+  const defined = new Set(tools.map((tool) => String(tool.toolSpecification?.name)));
+  const toolNames = tools.map((tool) => String(tool.toolSpecification?.name));
+  if (new Set(toolNames).size !== toolNames.length) out.push('duplicate tool names');
   for (const tool of tools) {
     const spec = tool.toolSpecification;
     if (!namePattern.test(spec.name) || spec.name.length > 64)
@@ -120,7 +127,7 @@ export function kiroBodyViolations(body: Json): string[] {
   }
   for (const name of historyNames) {
     if (!namePattern.test(name) || name.length > 64) out.push(`bad history tool name ${name}`);
-    if (!defined.has(name.toLowerCase())) out.push(`history tool ${name} not defined`);
+    if (!defined.has(name)) out.push(`history tool ${name} not defined`);
   }
   return out;
 }
