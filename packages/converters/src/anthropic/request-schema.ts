@@ -88,7 +88,11 @@ const knownBlockTypes: ReadonlySet<string> = new Set(
 /** A block type this package does not model (e.g. `server_tool_use`); kept as sent. */
 export const anthropicUnknownBlockParamSchema = z
   .looseObject({ type: z.string() })
-  .refine((block) => !knownBlockTypes.has(block.type), { message: 'Invalid content block' });
+  .refine((block) => !knownBlockTypes.has(block.type), {
+    message: 'Invalid content block',
+    // Aborting lets the union report why the known block failed, instead of this generic message.
+    abort: true,
+  });
 
 export const anthropicContentBlockParamSchema = z.union([
   z.discriminatedUnion('type', knownBlockSchemas),

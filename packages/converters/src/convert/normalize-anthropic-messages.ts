@@ -44,8 +44,12 @@ function cleanToolResult(
   if (typeof content === 'string') return content.trim() === '' ? rest : block;
   if (content === undefined) return block;
   const kept = content
-    .filter((inner) => !isBlankText(inner as Block))
-    .map((inner, index) => fixImage(inner as Block, `${param}.content.${index}`, warnings));
+    .map((inner, index) =>
+      isBlankText(inner as Block)
+        ? undefined
+        : fixImage(inner as Block, `${param}.content.${index}`, warnings),
+    )
+    .filter((inner) => inner !== undefined);
   return kept.length === 0 ? rest : { ...rest, content: kept };
 }
 
@@ -59,12 +63,13 @@ function cleanBlocks(
       ? [{ type: 'text', text: message.content }]
       : message.content;
   return blocks
-    .filter((block) => !isBlankText(block))
     .map((block, blockIndex) => {
+      if (isBlankText(block)) return undefined;
       const param = `messages.${index}.content.${blockIndex}`;
       if (isToolResultBlockParam(block)) return cleanToolResult(block, param, warnings);
       return fixImage(block, param, warnings);
-    });
+    })
+    .filter((block) => block !== undefined);
 }
 
 function toolResultText(result: AnthropicToolResultBlockParam): { text: string; rest: Block[] } {
