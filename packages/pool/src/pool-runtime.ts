@@ -70,7 +70,30 @@ export class PoolRuntime {
   }
 
   transitionContext(): TransitionContext {
-    return { now: this.now(), settings: this.settings(), random: this.random };
+    const now = this.now();
+    const settings = this.settings();
+    return { now, settings, random: this.random, mayEject: (entry) => this.mayEject(entry, now) };
+  }
+
+  /**
+   * The ejection cap (Envoy's max_ejection_percent with a floor of one): at most maxPercent % of the
+   * enabled accounts ejected at once, and never the last enabled account that is not ejected.
+   */
+  private mayEject(candidate: AccountEntry, now: number): boolean {
+    let enabled = 0;
+    let ejected = 0;
+    for (const entry of this.registry.ordered()) {
+      if (!entry.config.enabled || entry === candidate) continue;
+      enabled += 1;
+      const cooldown = entry.state.cooldown;
+      if (cooldown?.cause === 'ejected' && cooldown.until > now) ejected += 1;
+    }
+    if (ejected >= enabled) return false;
+    const limit = Math.max(
+      1,
+      Math.floor(((enabled + 1) * this.settings().ejection.maxPercent) / 100),
+    );
+    return ejected < limit;
   }
 
   emit(event: DistributiveOmit<PoolEvent, 'at'>): void {

@@ -184,3 +184,28 @@ describe('cooldowns by failure class', () => {
     expect(harness.pool.resetAccount('missing')).toBe(false);
   });
 });
+
+describe('ejection cap', () => {
+  it('never ejects more than maxPercent of the accounts, nor the last one', async () => {
+    const harness = await createHarness({
+      accounts: ['a1', 'a2', 'a3', 'a4'].map((id) => account(id)),
+      settings: { maxErrorCount: 1, maxAttempts: 4, ejection: { maxPercent: 50 } },
+    });
+    const failure = new FakeUpstreamError('upstream_5xx');
+    for (let round = 0; round < 20; round += 1) {
+      await harness.pool.run({ attempt: () => Promise.reject(failure) }).catch(() => undefined);
+      const ejected = harness.pool
+        .accounts()
+        .filter((snapshot) => snapshot.unavailable?.reason === 'cooling_down');
+      expect(ejected.length).toBeLessThanOrEqual(2);
+    }
+    const single = await createHarness({
+      accounts: [account('a1')],
+      settings: { maxErrorCount: 1 },
+    });
+    for (let round = 0; round < 5; round += 1) {
+      await single.pool.run({ attempt: () => Promise.reject(failure) }).catch(() => undefined);
+    }
+    expect(single.pool.account('a1')?.unavailable).toBeNull();
+  });
+});

@@ -9,6 +9,8 @@ export interface TransitionContext {
   now: number;
   settings: PoolSettings;
   random: Random;
+  /** Whether one more account may be ejected now (the pool-wide ejection cap); default yes. */
+  mayEject?: ((entry: AccountEntry) => boolean) | undefined;
 }
 
 function startCooldown(
@@ -120,6 +122,7 @@ function transient(
   state.consecutiveFailures += 1;
   const halfOpen = state.health === 'recovering';
   if (!halfOpen && state.consecutiveFailures < settings.maxErrorCount) return [];
+  if (context.mayEject?.(entry) === false) return [];
   // Outlier ejection: each ejection lasts longer (Envoy: base × times ejected), capped.
   state.ejectionCount += 1;
   state.consecutiveFailures = 0;

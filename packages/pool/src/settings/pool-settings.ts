@@ -37,9 +37,17 @@ export const poolSettingsSchema = z.object({
   retryBackoff: z.object({ baseMs: ms.default(100), capMs: ms.default(2_000) }).prefault({}),
   /** Consecutive transient failures (5xx, network, timeouts) before an account is ejected. */
   maxErrorCount: z.number().int().min(1).default(3),
-  /** Ejection lasts baseMs × (number of ejections), capped. */
+  /**
+   * Ejection lasts baseMs × (number of ejections), capped. At most `maxPercent` % of the enabled accounts
+   * (at least one) are ejected at once, and never the last one that could still serve: a degraded
+   * account that answers most requests beats refusing everything.
+   */
   ejection: z
-    .object({ baseMs: positiveMs.default(30_000), maxMs: positiveMs.default(600_000) })
+    .object({
+      baseMs: positiveMs.default(30_000),
+      maxMs: positiveMs.default(600_000),
+      maxPercent: z.number().min(0).max(100).default(50),
+    })
     .prefault({}),
   /** 429 cooldown when no Retry-After came: baseMs doubling per consecutive 429, capped. */
   rateLimit: z
