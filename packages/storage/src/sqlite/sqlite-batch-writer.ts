@@ -55,30 +55,36 @@ export function createSqliteBatchWriter(context: SqliteContext) {
   const writeLogs = (rows: readonly QueuedRequestLog[]) => {
     for (const row of rows) insertRequestLog(row);
   };
+  const placeholder = (name: string) => sql.placeholder(name);
+  const startsNewDay = sql`(${apiKeys.requestsDay} is null or ${apiKeys.requestsDay} < ${placeholder('day')})`;
+  // Prepared on first use (after migrations), then reused for every batch.
+  let updateKeyUsage: { run: (values: Record<string, unknown>) => unknown } | undefined;
+  let updateAccountUse: { run: (values: Record<string, unknown>) => unknown } | undefined;
   const writeKeyUsage = (delta: ApiKeyUsageDelta) => {
-    const startsNewDay = sql`(${apiKeys.requestsDay} is null or ${apiKeys.requestsDay} < ${delta.day})`;
-    context.db
+    updateKeyUsage ??= context.db
       .update(apiKeys)
       .set({
-        totalRequests: sql`${apiKeys.totalRequests} + ${delta.requests}`,
-        totalInputTokens: sql`${apiKeys.totalInputTokens} + ${delta.inputTokens}`,
-        totalOutputTokens: sql`${apiKeys.totalOutputTokens} + ${delta.outputTokens}`,
-        requestsToday: sql`case when ${apiKeys.requestsDay} = ${delta.day} then ${apiKeys.requestsToday} + ${delta.requests} when ${startsNewDay} then ${delta.requests} else ${apiKeys.requestsToday} end`,
-        requestsDay: sql`case when ${startsNewDay} then ${delta.day} else ${apiKeys.requestsDay} end`,
-        lastUsedAt: sql`max(coalesce(${apiKeys.lastUsedAt}, 0), ${delta.lastUsedAt})`,
+        totalRequests: sql`${apiKeys.totalRequests} + ${placeholder('requests')}`,
+        totalInputTokens: sql`${apiKeys.totalInputTokens} + ${placeholder('inputTokens')}`,
+        totalOutputTokens: sql`${apiKeys.totalOutputTokens} + ${placeholder('outputTokens')}`,
+        requestsToday: sql`case when ${apiKeys.requestsDay} = ${placeholder('day')} then ${apiKeys.requestsToday} + ${placeholder('requests')} when ${startsNewDay} then ${placeholder('requests')} else ${apiKeys.requestsToday} end`,
+        requestsDay: sql`case when ${startsNewDay} then ${placeholder('day')} else ${apiKeys.requestsDay} end`,
+        lastUsedAt: sql`max(coalesce(${apiKeys.lastUsedAt}, 0), ${placeholder('lastUsedAt')})`,
       })
-      .where(eq(apiKeys.id, delta.apiKeyId))
-      .run();
+      .where(eq(apiKeys.id, placeholder('apiKeyId')))
+      .prepare();
+    updateKeyUsage.run({ ...delta });
   };
   const writeAccountUse = (delta: AccountUseDelta) => {
-    context.db
+    updateAccountUse ??= context.db
       .update(accounts)
       .set({
-        useCount: sql`${accounts.useCount} + ${delta.uses}`,
-        lastUsedAt: sql`max(coalesce(${accounts.lastUsedAt}, 0), ${delta.lastUsedAt})`,
+        useCount: sql`${accounts.useCount} + ${placeholder('uses')}`,
+        lastUsedAt: sql`max(coalesce(${accounts.lastUsedAt}, 0), ${placeholder('lastUsedAt')})`,
       })
-      .where(eq(accounts.id, delta.accountId))
-      .run();
+      .where(eq(accounts.id, placeholder('accountId')))
+      .prepare();
+    updateAccountUse.run({ ...delta });
   };
   const keyUsageInDayOrder = (batch: PendingWrites) =>
     [...batch.apiKeyUsage].sort((left, right) => left.day.localeCompare(right.day));

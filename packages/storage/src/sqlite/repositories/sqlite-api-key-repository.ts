@@ -20,7 +20,18 @@ import { flushBeforeRead, read, type SqliteContext, writeDurably } from '../sqli
 const { keyHash: _keyHash, ...apiKeyColumns } = getTableColumns(apiKeys);
 type ApiKeyRow = Omit<typeof apiKeys.$inferSelect, 'keyHash'>;
 
+/** The lookup every proxied request makes, prepared once instead of built per call. */
+function prepareLookupByHash(context: SqliteContext) {
+  return context.db
+    .select(apiKeyColumns)
+    .from(apiKeys)
+    .where(eq(apiKeys.keyHash, sql.placeholder('keyHash')))
+    .prepare();
+}
+
 export class SqliteApiKeyRepository implements ApiKeyRepository {
+  private lookupByHash: ReturnType<typeof prepareLookupByHash> | undefined;
+
   constructor(private readonly context: SqliteContext) {}
 
   create(input: NewApiKey): Promise<ApiKey> {
@@ -54,7 +65,11 @@ export class SqliteApiKeyRepository implements ApiKeyRepository {
   }
 
   getByHash(keyHash: string): Promise<ApiKey | undefined> {
-    return read(this.context, 'get api key', () => this.selectOne(eq(apiKeys.keyHash, keyHash)));
+    return read(this.context, 'get api key', () => {
+      this.lookupByHash ??= prepareLookupByHash(this.context);
+      const row = this.lookupByHash.get({ keyHash });
+      return row && this.toApiKey(row);
+    });
   }
 
   list(query: ApiKeyListQuery = {}): Promise<Page<ApiKey>> {
