@@ -166,6 +166,7 @@ export function recordFailure(
     case 'client':
     case 'aborted':
     case 'gateway':
+    case 'capacity':
       return [];
     case 'rate_limited':
       counted();

@@ -90,6 +90,7 @@ export async function runAttempt<T>(
         throw error;
       case 'aborted':
         throw new RequestAbortedError({ cause: error });
+      case 'capacity':
       case 'rate_limited':
       case 'quota_exhausted':
       case 'quarantine':

@@ -47,6 +47,14 @@ describe('failover before the commit point', () => {
     },
   );
 
+  it('moves on after a model capacity error without blaming the account', async () => {
+    const { pool } = await createHarness({ accounts: threeAccounts() });
+    const overloaded = Object.assign(new Error('busy'), { reason: 'model_overloaded' });
+    const result = await pool.run({ attempt: failOn({ a1: overloaded }) });
+    expect(result.value).toBe('a2');
+    expect(pool.account('a1')?.state).toMatchObject({ consecutiveFailures: 0, cooldown: null });
+  });
+
   it.each([
     ['malformed_request', new FakeUpstreamError('malformed_request')],
     ['context_too_long', new FakeUpstreamError('context_too_long')],

@@ -41,6 +41,17 @@ describe('defaultClassifyFailure', () => {
     }
   });
 
+  it('quarantines the "suspicious activity" throttle, which the Kiro client flags on `throttled`', () => {
+    const error = Object.assign(new Error('suspicious'), {
+      reason: 'throttled',
+      suspiciousActivity: true,
+    });
+    expect(defaultClassifyFailure(error)).toMatchObject({
+      failureClass: 'quarantine',
+      reason: 'suspicious_activity',
+    });
+  });
+
   it('falls back to the OctoProxyError fields', () => {
     const of = (
       fault: 'client' | 'account' | 'upstream' | 'gateway',

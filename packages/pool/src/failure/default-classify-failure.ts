@@ -10,16 +10,21 @@ export const failureClassByReason: Readonly<Record<string, FailureClass>> = {
   token_expired: 'auth',
   refresh_failed: 'auth',
   refresh_revoked: 'auth',
+  forbidden: 'auth',
+  invalid_profile: 'auth',
   throttled: 'rate_limited',
   suspicious_activity: 'quarantine',
   suspended: 'quarantine',
   quota_exhausted: 'quota_exhausted',
+  model_overloaded: 'capacity',
+  model_unavailable: 'capacity',
   malformed_request: 'client',
   context_too_long: 'client',
   upstream_5xx: 'transient',
   network: 'transient',
   first_byte_timeout: 'transient',
   idle_timeout: 'transient',
+  corrupt_stream: 'transient',
 };
 
 function field(error: unknown, name: string): unknown {
@@ -98,6 +103,10 @@ export function defaultClassifyFailure(error: unknown): FailureClassification {
   const details = { message, retryAfterMs, resetAt };
 
   const reason = field(error, 'reason');
+  // The Kiro client reports the "suspicious activity" throttle as `throttled` with a flag.
+  if (reason === 'throttled' && field(error, 'suspiciousActivity') === true) {
+    return { failureClass: 'quarantine', reason: 'suspicious_activity', ...details };
+  }
   if (typeof reason === 'string' && Object.hasOwn(failureClassByReason, reason)) {
     return { failureClass: failureClassByReason[reason] ?? 'transient', reason, ...details };
   }

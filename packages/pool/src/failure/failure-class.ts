@@ -6,6 +6,7 @@
  * | `client`          | no, returned at once     | none (the request is wrong)                         |
  * | `aborted`         | no                       | none (the caller went away)                         |
  * | `gateway`         | no, returned at once     | none (our own fault)                                |
+ * | `capacity`        | yes                      | none (the model is busy upstream, not the account)  |
  * | `rate_limited`    | yes                      | cooldown: Retry-After, else exponential with jitter |
  * | `quota_exhausted` | yes                      | out until the quota reset date                      |
  * | `quarantine`      | yes                      | quarantined until an admin or a probe clears it     |
@@ -16,6 +17,7 @@ export type FailureClass =
   | 'client'
   | 'aborted'
   | 'gateway'
+  | 'capacity'
   | 'rate_limited'
   | 'quota_exhausted'
   | 'quarantine'
@@ -44,6 +46,7 @@ export function isRetryableClass(failureClass: FailureClass): boolean {
     case 'aborted':
     case 'gateway':
       return false;
+    case 'capacity':
     case 'rate_limited':
     case 'quota_exhausted':
     case 'quarantine':

@@ -108,6 +108,7 @@ export function applyUpkeepFailure(
         case 'client':
         case 'aborted':
         case 'gateway':
+        case 'capacity':
         case 'rate_limited':
         case 'transient':
           break;
