@@ -40,6 +40,11 @@ export interface Storage {
    * (readers and writers keep working). Resolves when the copy is complete.
    */
   backup(destinationPath: string): Promise<void>;
+  /**
+   * Moves everything in the write-ahead log into the database file and empties the log, so the
+   * one file holds all committed data (before copying or scanning it).
+   */
+  checkpoint(): Promise<void>;
   /** SQLite's `integrity_check`: `['ok']` for a sound database, else the problems found. */
   checkIntegrity(): Promise<string[]>;
   /** Flushes the queue, then closes. Later calls to the queue throw. Idempotent. */

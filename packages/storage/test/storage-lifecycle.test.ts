@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -71,6 +72,18 @@ describe('storage lifecycle', () => {
     } finally {
       await reopened.close();
     }
+  });
+
+  it('checkpoints the write-ahead log into the database file on request', async () => {
+    const storage = await openDatabase({ path: file });
+    await storage.settings.set('marker', 'in-the-main-file');
+    storage.requestLogs.append({ route: '/v1/messages', stream: false, status: 200, latencyMs: 1 });
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    await storage.checkpoint();
+    expect(statSync(`${file}-wal`).size).toBe(0);
+    expect(readFileSync(file).includes('in-the-main-file')).toBe(true);
+    expect((await storage.requestLogs.list()).total).toBe(1);
+    await storage.close();
   });
 
   it('refuses work after close with a clear error', async () => {

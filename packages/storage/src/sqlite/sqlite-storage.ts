@@ -89,6 +89,15 @@ export function openSqliteStorage(options: OpenDatabaseOptions): Storage {
         throw translateError(error, 'backup');
       }
     },
+    async checkpoint() {
+      await context.queue.flush();
+      if (closed) throw new StorageError('closed', 'checkpoint failed: storage is closed');
+      try {
+        connection.pragma('wal_checkpoint(TRUNCATE)');
+      } catch (error) {
+        throw translateError(error, 'checkpoint');
+      }
+    },
     checkIntegrity() {
       return Promise.resolve().then(() => {
         if (closed) throw new StorageError('closed', 'integrity check failed: storage is closed');

@@ -32,6 +32,25 @@ function uniqueField(message: string): string | undefined {
 }
 
 /**
+ * The deepest cause's message (a driver or JSON error, which names no bound values), skipping
+ * drizzle's wrapper, whose message lists the query parameters.
+ */
+function innermostReason(error: unknown): string {
+  let current: unknown = error;
+  for (
+    let depth = 0;
+    depth < 5 && current instanceof Error && current.cause instanceof Error;
+    depth += 1
+  ) {
+    current = current.cause;
+  }
+  if (!(current instanceof Error)) return 'unknown error';
+  return current.name === 'DrizzleQueryError'
+    ? current.name
+    : `${current.name}: ${current.message}`;
+}
+
+/**
  * Turns any failure of a query into a StorageError whose message carries SQLite's reason and
  * nothing of the parameters, since those may be hashes or ciphertext.
  */
@@ -39,8 +58,7 @@ export function translateError(error: unknown, operation: string): StorageError 
   if (StorageError.isInstance(error)) return error;
   const failure = findSqliteFailure(error);
   if (!failure) {
-    const reason = error instanceof Error ? error.name : 'unknown error';
-    return new StorageError('query', `${operation} failed (${reason})`);
+    return new StorageError('query', `${operation} failed: ${innermostReason(error)}`);
   }
   if (
     failure.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
