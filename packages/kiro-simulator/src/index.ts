@@ -15,7 +15,7 @@ export type {
 } from './accounts/account-types';
 export { apiRegions } from './accounts/account-types';
 export { plans, type Plan } from './accounts/plans';
-export { socialProfileArn, builderIdPlaceholderArn } from './accounts/account-store';
+export { socialProfileArn, builderIdPlaceholderArn } from './accounts/account-record';
 export type {
   Fault,
   FaultHandle,

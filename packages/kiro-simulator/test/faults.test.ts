@@ -30,6 +30,8 @@ describe('request faults', () => {
     });
     expect(sim.requests.last()?.fault).toBe('expired-token');
     expect(textOf(await decodeResponse(await chat()))).toBe('hello');
+    sim.injectFault({ fault: { type: 'expired-token', status: 401 } });
+    expect((await chat()).status).toBe(401);
   });
 
   it('answers each HTTP fault with the upstream’s body', async () => {

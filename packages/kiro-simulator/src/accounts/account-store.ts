@@ -1,47 +1,8 @@
-import {
-  apiRegions,
-  type AccountPatch,
-  type AddAccountOptions,
-  type ApiRegion,
-  type AuthMethod,
-  type KiroTokenFile,
-  type SimulatedAccount,
-} from './account-types';
-import { monthlyCreditsOf, type Plan } from './plans';
-import { clientIdHashOf, newAccessToken, newRefreshToken } from './secrets';
+import { createAccountRecord, ssoRegionFor, type AccountRecord } from './account-record';
+import type { AccountPatch, AddAccountOptions, SimulatedAccount } from './account-types';
+import { describeAccount } from './describe-account';
 import { OidcClientRegistry, type OidcClient } from './oidc-clients';
-import { nextMonthStart, type UsageState } from './usage';
-
-/** The shared profile ARN every social account uses (kiro-protocol.md §2.7). */
-export const socialProfileArn = 'arn:aws:codewhisperer:us-east-1:699475941385:profile/EHGA3GRVQMUK';
-/** The placeholder some clients send for Builder ID; accepted for Builder ID, refused for IdC. */
-export const builderIdPlaceholderArn =
-  'arn:aws:codewhisperer:us-east-1:638616132270:profile/AAAACCCCXXXX';
-
-const dayMs = 86_400_000;
-
-export interface AccountRecord {
-  id: string;
-  authMethod: AuthMethod;
-  plan: Plan;
-  region: ApiRegion;
-  ssoRegion: string | undefined;
-  provider: KiroTokenFile['provider'];
-  startUrl: string | undefined;
-  profileArn: string | undefined;
-  userId: string;
-  email: string;
-  client: OidcClient | undefined;
-  usage: UsageState;
-  suspended: boolean;
-  accessTokenLifetimeSeconds: number;
-  rotateRefreshToken: boolean;
-  omitRefreshTokenOnRefresh: boolean;
-  /** The newest credentials, as a client that persisted every refresh would hold them. */
-  accessToken: string;
-  accessTokenExpiresAt: number;
-  refreshToken: string;
-}
+import { newAccessToken, newRefreshToken } from './secrets';
 
 export type AccessTokenStatus = 'valid' | 'expired' | 'revoked';
 
@@ -77,72 +38,29 @@ export class AccountStore {
 
   /** Creates an account; `client` binds an OIDC account to an existing registration (logins). */
   add(input: AddAccountOptions, client?: OidcClient): SimulatedAccount {
-    const now = this.options.now();
     this.counter += 1;
-    const n = this.counter;
-    const plan = input.plan ?? 'PRO';
-    const region = input.region ?? 'us-east-1';
-    if (!apiRegions.includes(region)) throw new Error(`No Kiro API in region ${String(region)}`);
     const ssoRegion = ssoRegionFor(input);
-    if (input.authMethod === 'social' && region !== 'us-east-1') {
-      throw new Error('Social accounts live in us-east-1');
-    }
     const oidcClient =
-      input.authMethod === 'social'
+      ssoRegion === undefined
         ? undefined
         : (client ??
           this.clients.register({
-            region: ssoRegion ?? 'us-east-1',
+            region: ssoRegion,
             clientName: 'Kiro IDE',
             grantTypes: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
             redirectUris: [],
           }));
-    const nextResetAt = nextMonthStart(now);
-    const record: AccountRecord = {
-      id: `acct-${n}`,
-      authMethod: input.authMethod,
-      plan,
-      region,
-      ssoRegion,
-      provider: providerFor(input),
-      startUrl:
-        input.authMethod === 'idc'
-          ? (input.startUrl ?? 'https://d-9067000000.awsapps.com/start')
-          : input.authMethod === 'builder-id'
-            ? 'https://view.awsapps.com/start'
-            : undefined,
-      profileArn: profileArnFor(input.authMethod, region, n),
-      userId: `d-${String(9067000000 + n)}.${n.toString(16).padStart(8, '0')}`,
-      email: input.email ?? `user${n}@example.com`,
+    const record = createAccountRecord({
+      input,
+      n: this.counter,
+      now: this.options.now(),
       client: oidcClient,
-      usage: {
-        base: {
-          usageLimit: input.usageLimit ?? monthlyCreditsOf(plan),
-          currentUsage: input.currentUsage ?? 0,
-        },
-        freeTrial: freeTrialFor(input, plan, now),
-        bonuses: (input.bonuses ?? []).map((bonus) => ({
-          bonusCode: bonus.bonusCode,
-          displayName: bonus.displayName ?? bonus.bonusCode,
-          usageLimit: bonus.usageLimit,
-          currentUsage: bonus.currentUsage ?? 0,
-          expiresAt: bonus.expiresAt ?? nextResetAt,
-        })),
-        nextResetAt,
-      },
-      suspended: false,
-      accessTokenLifetimeSeconds:
-        input.accessTokenLifetimeSeconds ?? this.options.accessTokenLifetimeSeconds,
-      rotateRefreshToken: input.rotateRefreshToken ?? true,
-      omitRefreshTokenOnRefresh: input.omitRefreshTokenOnRefresh ?? false,
-      accessToken: '',
-      accessTokenExpiresAt: 0,
-      refreshToken: '',
-    };
+      accessTokenLifetimeSeconds: this.options.accessTokenLifetimeSeconds,
+    });
     this.accounts.set(record.id, record);
     this.issueAccessToken(record);
     this.issueRefreshToken(record);
-    return this.describe(record.id);
+    return describeAccount(record);
   }
 
   get(id: string): AccountRecord | undefined {
@@ -161,43 +79,7 @@ export class AccountStore {
 
   /** The account's newest credentials in Kiro's on-disk shapes. */
   describe(id: string): SimulatedAccount {
-    const record = this.require(id);
-    const tokenFile: KiroTokenFile = {
-      accessToken: record.accessToken,
-      refreshToken: record.refreshToken,
-      expiresAt: new Date(record.accessTokenExpiresAt).toISOString(),
-      authMethod: record.authMethod === 'social' ? 'social' : 'IdC',
-      provider: record.provider,
-    };
-    if (record.authMethod === 'social') tokenFile.profileArn = record.profileArn;
-    const client = record.client;
-    if (client !== undefined) {
-      tokenFile.region = client.region;
-      tokenFile.clientIdHash = clientIdHashOf(client.clientId);
-      if (record.startUrl !== undefined) tokenFile.startUrl = record.startUrl;
-    }
-    const account: SimulatedAccount = {
-      id: record.id,
-      authMethod: record.authMethod,
-      plan: record.plan,
-      region: record.region,
-      userId: record.userId,
-      email: record.email,
-      tokenFile,
-      credentials: { ...tokenFile },
-    };
-    if (record.ssoRegion !== undefined) account.ssoRegion = record.ssoRegion;
-    if (record.profileArn !== undefined) account.profileArn = record.profileArn;
-    if (client !== undefined) {
-      account.clientRegistration = {
-        clientId: client.clientId,
-        clientSecret: client.clientSecret,
-        expiresAt: new Date(client.clientSecretExpiresAt).toISOString(),
-      };
-      account.credentials.clientId = client.clientId;
-      account.credentials.clientSecret = client.clientSecret;
-    }
-    return account;
+    return describeAccount(this.require(id));
   }
 
   update(id: string, patch: AccountPatch): void {
@@ -296,57 +178,4 @@ export class AccountStore {
     this.refreshTokens.set(token, { accountId: account.id, revoked: false });
     account.refreshToken = token;
   }
-}
-
-function ssoRegionFor(input: AddAccountOptions): string | undefined {
-  switch (input.authMethod) {
-    case 'social':
-      return undefined;
-    case 'builder-id':
-      if (input.ssoRegion !== undefined && input.ssoRegion !== 'us-east-1') {
-        throw new Error('Builder ID always uses the us-east-1 OIDC region');
-      }
-      return 'us-east-1';
-    case 'idc':
-      return input.ssoRegion ?? 'us-east-2';
-  }
-}
-
-function providerFor(input: AddAccountOptions): KiroTokenFile['provider'] {
-  switch (input.authMethod) {
-    case 'social':
-      return input.provider ?? 'Google';
-    case 'builder-id':
-      return 'BuilderId';
-    case 'idc':
-      return 'Enterprise';
-  }
-}
-
-function profileArnFor(authMethod: AuthMethod, region: ApiRegion, n: number): string | undefined {
-  switch (authMethod) {
-    case 'social':
-      return socialProfileArn;
-    case 'builder-id':
-      return undefined;
-    case 'idc': {
-      const awsAccount = String(100000000000 + n * 7919);
-      const profileId = `SIM${n.toString(36).toUpperCase().padStart(7, '0')}`;
-      return `arn:aws:codewhisperer:${region}:${awsAccount}:profile/${profileId}`;
-    }
-  }
-}
-
-function freeTrialFor(input: AddAccountOptions, plan: Plan, now: number): UsageState['freeTrial'] {
-  if (input.freeTrial === false) return undefined;
-  if (input.freeTrial !== undefined) {
-    return {
-      usageLimit: input.freeTrial.usageLimit,
-      currentUsage: input.freeTrial.currentUsage ?? 0,
-      expiresAt: input.freeTrial.expiresAt ?? now + 14 * dayMs,
-    };
-  }
-  return plan === 'FREE'
-    ? { usageLimit: 500, currentUsage: 0, expiresAt: now + 14 * dayMs }
-    : undefined;
 }

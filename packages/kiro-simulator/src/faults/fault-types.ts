@@ -3,8 +3,8 @@ import type { Operation } from '../log/operations';
 
 /** Faults answered instead of the normal response, before any byte of it is sent. */
 export type RequestFault =
-  /** 403 "The bearer token included in the request is invalid." */
-  | { type: 'expired-token' }
+  /** "The bearer token included in the request is invalid.", 403 by default (some report 401). */
+  | { type: 'expired-token'; status?: 401 | 403 }
   /** 403 with the suspension message and `TEMPORARILY_SUSPENDED`. */
   | { type: 'suspended' }
   /** 429; `suspicious` uses the "Due to suspicious activity…" message. */

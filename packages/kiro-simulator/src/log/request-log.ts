@@ -48,6 +48,8 @@ export interface RequestLogEntry {
   clientClosedAt: number | undefined;
 }
 
+type EntryFields = Pick<RequestLogEntry, 'method' | 'path' | 'query' | 'headers'>;
+
 export interface RequestLogOptions {
   /** Oldest entries are dropped beyond this; default 1000. */
   maxEntries?: number;
@@ -79,9 +81,20 @@ export class RequestLog {
   }
 
   /** Starts an entry; the server fills it in as the request proceeds. */
-  open(fields: Pick<RequestLogEntry, 'method' | 'path' | 'query' | 'headers'>): RequestLogEntry {
-    const entry: RequestLogEntry = {
-      id: this.nextId,
+  open(fields: EntryFields): RequestLogEntry {
+    const entry = this.detached(fields);
+    entry.id = this.nextId;
+    this.nextId += 1;
+    this.list.push(entry);
+    if (this.list.length > this.maxEntries) this.list.shift();
+    this.notify();
+    return entry;
+  }
+
+  /** An entry that is not kept (control requests do not pollute the log). */
+  detached(fields: EntryFields): RequestLogEntry {
+    return {
+      id: 0,
       receivedAt: preciseNow(),
       service: 'other',
       region: undefined,
@@ -98,21 +111,6 @@ export class RequestLog {
       clientClosedAt: undefined,
       ...fields,
     };
-    this.nextId += 1;
-    this.list.push(entry);
-    if (this.list.length > this.maxEntries) this.list.shift();
-    this.notify();
-    return entry;
-  }
-
-  /** An entry that is not kept (control requests do not pollute the log). */
-  detached(
-    fields: Pick<RequestLogEntry, 'method' | 'path' | 'query' | 'headers'>,
-  ): RequestLogEntry {
-    const entry = this.open(fields);
-    this.list = this.list.filter((candidate) => candidate !== entry);
-    this.nextId -= 1;
-    return entry;
   }
 
   /** Records that the entry changed, waking `waitFor` callers. */
@@ -171,10 +169,12 @@ export class RequestLog {
 
   /** Resolves with the epoch-ms time the client closed request `id`'s connection early. */
   async waitForClientClose(id: number, options: WaitOptions = {}): Promise<number> {
-    const entry = await this.waitFor(
-      (candidate) => candidate.id === id && candidate.clientClosedAt !== undefined,
-      options,
-    );
-    return entry.clientClosedAt ?? Number.NaN;
+    let closedAt = 0;
+    await this.waitFor((candidate) => {
+      if (candidate.id !== id || candidate.clientClosedAt === undefined) return false;
+      closedAt = candidate.clientClosedAt;
+      return true;
+    }, options);
+    return closedAt;
   }
 }

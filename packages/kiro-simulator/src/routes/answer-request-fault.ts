@@ -19,7 +19,7 @@ export function answerRequestFault(
   exchange.log.fault = fault.type;
   switch (fault.type) {
     case 'expired-token':
-      sendAwsError(exchange, bearerTokenInvalid('fault'));
+      sendAwsError(exchange, { ...bearerTokenInvalid('fault'), status: fault.status ?? 403 });
       return;
     case 'suspended':
       sendAwsError(exchange, suspended(userId));

@@ -1,4 +1,4 @@
-import type { AccountRecord } from '../../accounts/account-store';
+import type { AccountRecord } from '../../accounts/account-record';
 import { bearerTokenInvalid, invalidTokenForRegion, suspended } from '../../http/aws-errors';
 import { headerOf, type Exchange } from '../../http/exchange';
 import { sendAwsError } from '../../http/responses';

@@ -1,4 +1,3 @@
-import type { AccountRecord } from '../../accounts/account-store';
 import { base62Alphabet } from '../../faults/seeded-random';
 import type { SimulatedModel } from '../../models/model-catalog';
 import type { Script } from '../../script/directives';
@@ -57,7 +56,6 @@ function asksForThinking(body: KiroRequestBody): boolean {
  */
 export function composeAnswer(options: {
   core: SimulatorCore;
-  account: AccountRecord;
   body: KiroRequestBody;
   bodyBytes: number;
   model: SimulatedModel;

@@ -83,7 +83,6 @@ export async function generateAssistantResponse(
 
   const answer = composeAnswer({
     core,
-    account,
     body,
     bodyBytes: exchange.bodyBytes,
     model,

@@ -1,4 +1,4 @@
-import { builderIdPlaceholderArn, type AccountRecord } from '../../accounts/account-store';
+import { builderIdPlaceholderArn, type AccountRecord } from '../../accounts/account-record';
 import { invalidProfileArn, profileArnRequired, type AwsError } from '../../http/aws-errors';
 
 /**

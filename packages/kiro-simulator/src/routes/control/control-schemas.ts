@@ -58,7 +58,10 @@ export const accountPatchBody = z.strictObject({
 const afterFrames = z.number().int().nonnegative().optional();
 
 const fault = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('expired-token') }),
+  z.strictObject({
+    type: z.literal('expired-token'),
+    status: z.union([z.literal(401), z.literal(403)]).optional(),
+  }),
   z.strictObject({ type: z.literal('suspended') }),
   z.strictObject({
     type: z.literal('throttled'),
