@@ -107,15 +107,16 @@ describe('errors before the stream', () => {
   it('refreshes once and retries once on an expired bearer token', async () => {
     const account = newAccount();
     harness.sim.expireAccessToken(account.id);
+    const refreshesBefore = harness.sim.requests.count('socialRefreshToken');
     const response = await harness.client.generateAssistantResponse({
       account,
       request: messagesRequest(),
     });
     await readAll(response.events);
-    const entries = harness.sim.requests
-      .entries()
-      .filter((entry) => entry.accountId === account.id || entry.operation === 'refreshToken');
-    const chats = entries.filter((entry) => entry.operation === 'generateAssistantResponse');
+    const chats = harness.sim.requests
+      .entries('generateAssistantResponse')
+      .filter((entry) => entry.accountId === account.id);
+    expect(harness.sim.requests.count('socialRefreshToken')).toBe(refreshesBefore + 1);
     expect(chats.map((entry) => entry.status)).toEqual([403, 200]);
     expect(chats[1]!.headers['amz-sdk-request']).toBe('attempt=2; max=2');
   });
