@@ -362,6 +362,29 @@ describe('convertOpenAIRequestToAnthropic', () => {
     ).toThrow(/tool_choice: no tool named zzz/);
   });
 
+  it('accepts the Responses-style flat tools Cursor mixes into chat requests', () => {
+    const { request, customToolNames } = convert({
+      messages: [{ role: 'user', content: 'x' }],
+      tools: [
+        { type: 'function', name: 'read', description: 'Read', parameters: { type: 'object' } },
+        {
+          type: 'custom',
+          name: 'ApplyPatch',
+          format: { type: 'grammar', syntax: 'lark', definition: 'start: /.+/' },
+        },
+      ],
+    });
+    expect(request.tools?.[0]).toEqual({
+      name: 'read',
+      description: 'Read',
+      input_schema: { type: 'object' },
+    });
+    expect(request.tools?.[1]?.input_schema).toMatchObject({
+      properties: { input: { description: expect.stringContaining('lark grammar') } },
+    });
+    expect(customToolNames).toEqual(['ApplyPatch']);
+  });
+
   it('maps legacy functions, function_call and function messages', () => {
     const { request } = convert({
       messages: [

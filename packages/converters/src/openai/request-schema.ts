@@ -128,27 +128,45 @@ export const openAIFunctionToolSchema = z.looseObject({
   function: openAIFunctionDefinitionSchema,
 });
 
+const grammarSchema = z.looseObject({ syntax: z.string(), definition: z.string() });
+
 export const openAICustomToolFormatSchema = z.union([
   z.looseObject({ type: z.literal('text') }),
-  z.looseObject({
-    type: z.literal('grammar'),
-    grammar: z.looseObject({ syntax: z.string(), definition: z.string() }),
-  }),
+  z.looseObject({ type: z.literal('grammar'), grammar: grammarSchema }),
+  /** Responses-style flat grammar (Cursor, Codex), normalized to the nested form. */
+  z
+    .looseObject({ type: z.literal('grammar'), syntax: z.string(), definition: z.string() })
+    .transform(({ syntax, definition }) => ({
+      type: 'grammar' as const,
+      grammar: { syntax, definition },
+    })),
 ]);
+
+const customToolDefinitionSchema = z.looseObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  format: openAICustomToolFormatSchema.optional(),
+});
 
 /** A freeform tool whose input is one raw string, optionally constrained by a grammar. */
 export const openAICustomToolSchema = z.looseObject({
   type: z.literal('custom'),
-  custom: z.looseObject({
-    name: z.string().min(1),
-    description: z.string().optional(),
-    format: openAICustomToolFormatSchema.optional(),
-  }),
+  custom: customToolDefinitionSchema,
 });
 
-export const openAIToolSchema = z.discriminatedUnion('type', [
+/**
+ * Tools. Cursor mixes Responses-style flat tools (`{type, name, parameters}`) into chat requests;
+ * they are accepted and normalized to the nested Chat Completions form.
+ */
+export const openAIToolSchema = z.union([
   openAIFunctionToolSchema,
   openAICustomToolSchema,
+  openAIFunctionDefinitionSchema
+    .extend({ type: z.literal('function') })
+    .transform(({ type, ...definition }) => ({ type, function: definition })),
+  customToolDefinitionSchema
+    .extend({ type: z.literal('custom') })
+    .transform(({ type, ...definition }) => ({ type, custom: definition })),
 ]);
 
 const namedToolReferenceSchema = z.union([

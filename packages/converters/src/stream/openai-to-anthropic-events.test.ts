@@ -85,6 +85,7 @@ describe('createOpenAIToAnthropicEventStream', () => {
     assertOrder(events);
     expect(events.map((event) => event.type)).toEqual([
       'message_start',
+      'ping',
       'content_block_start',
       'content_block_delta',
       'content_block_delta',
@@ -106,17 +107,17 @@ describe('createOpenAIToAnthropicEventStream', () => {
     expect(events[0]).toMatchObject({
       message: { id: 'msg_1', model: 'gpt-x', usage: { input_tokens: 9 } },
     });
-    expect(events[3]).toEqual({
+    expect(events[4]).toEqual({
       type: 'content_block_delta',
       index: 0,
       delta: { type: 'signature_delta', signature: 'octo-sig' },
     });
-    expect(events[14]).toEqual({
+    expect(events[15]).toEqual({
       type: 'content_block_delta',
       index: 3,
       delta: { type: 'input_json_delta', partial_json: '{}' },
     });
-    expect(events[16]).toEqual({
+    expect(events[17]).toEqual({
       type: 'message_delta',
       delta: { stop_reason: 'tool_use', stop_sequence: null },
       usage: {

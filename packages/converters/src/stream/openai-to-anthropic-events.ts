@@ -74,7 +74,8 @@ export class OpenAIToAnthropicEventConverter {
     if (this.#done) return [];
     if (isOpenAIErrorBody(item)) return this.#fail(errorFromOpenAIBody(item));
     const events: AnthropicStreamEvent[] = [];
-    if (!this.#started) events.push(this.#messageStart(item));
+    // A ping after message_start, as Anthropic sends, lets clients see the stream is alive.
+    if (!this.#started) events.push(this.#messageStart(item), { type: 'ping' });
     if (item.usage != null) this.#usage = openAIUsageToAnthropic(item.usage);
     for (const choice of item.choices) {
       if (choice.index !== 0) continue;
