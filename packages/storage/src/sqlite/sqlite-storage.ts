@@ -36,22 +36,24 @@ export function openSqliteStorage(options: OpenDatabaseOptions): Storage {
   });
   let closed = false;
   const reportError = options.onBackgroundError ?? (() => undefined);
+  // The batch writer needs the context, which needs the queue: the queue reaches the writer
+  // through a closure that first runs after all three exist.
+  const queue = new WriteBehindQueue({
+    flushIntervalMs: options.writeBehind?.flushIntervalMs ?? defaults.flushIntervalMs,
+    maxBatchSize: options.writeBehind?.maxBatchSize ?? defaults.maxBatchSize,
+    maxPending: options.writeBehind?.maxPending ?? defaults.maxPending,
+    writeBatch: (batch) => writeBatch(batch),
+    onError: reportError,
+  });
   const context: SqliteContext = {
     connection,
     db: drizzle({ client: connection, schema }),
     clock: options.clock ?? Date.now,
-    // Replaced just below, once the batch writer can see the context.
-    queue: undefined as unknown as WriteBehindQueue,
+    queue,
     isClosed: () => closed,
     reportError,
   };
-  context.queue = new WriteBehindQueue({
-    flushIntervalMs: options.writeBehind?.flushIntervalMs ?? defaults.flushIntervalMs,
-    maxBatchSize: options.writeBehind?.maxBatchSize ?? defaults.maxBatchSize,
-    maxPending: options.writeBehind?.maxPending ?? defaults.maxPending,
-    writeBatch: createSqliteBatchWriter(context),
-    onError: reportError,
-  });
+  const writeBatch = createSqliteBatchWriter(context);
 
   const migrate = (): MigrationReport => {
     if (closed) throw new StorageError('closed', 'migrate failed: storage is closed');
@@ -63,7 +65,7 @@ export function openSqliteStorage(options: OpenDatabaseOptions): Storage {
     connection.close();
     throw error;
   }
-  context.queue.start();
+  queue.start();
 
   const accounts = new SqliteAccountRepository(context);
   let closing: Promise<void> | undefined;
