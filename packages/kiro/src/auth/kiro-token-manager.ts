@@ -56,8 +56,8 @@ export class KiroTokenManager {
     const ours = this.#latest.get(account.id);
     if (ours === undefined) return account.credentials;
     const theirs = account.credentials;
-    // The caller re-logged in, or persisted our rotation: its copy is at least as new.
-    if (expiresAtMs(theirs) >= expiresAtMs(ours)) {
+    // The caller persisted our rotation, or logged in again since: its copy wins.
+    if (theirs.accessToken === ours.accessToken || expiresAtMs(theirs) > expiresAtMs(ours)) {
       this.#latest.delete(account.id);
       return theirs;
     }
