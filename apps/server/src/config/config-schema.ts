@@ -114,6 +114,7 @@ export const restartOnlyKeys: ReadonlySet<ConfigKey> = new Set<ConfigKey>([
   'host',
   'secureCookies',
   'trustedOrigins',
+  'kiroVersion',
 ]);
 
 /** Keys of the original config file that are accepted and ignored (their feature moved elsewhere). */

@@ -79,11 +79,18 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  /** Set by the runtime: the pool's account counts by state, read at every scrape. */
+  accountStates: (() => Readonly<Record<string, number>>) | undefined;
+
   readonly accounts = new Gauge({
     name: 'octoproxy_accounts',
-    help: 'Accounts by state.',
+    help: 'Accounts by state (healthy, recovering, unhealthy, quarantined, cooling_down, …).',
     labelNames: ['state'] as const,
     registers: [this.registry],
+    collect: () => {
+      const states = this.accountStates?.();
+      if (states !== undefined) this.setAccountStates(states);
+    },
   });
 
   constructor(options: { processMetrics?: boolean } = {}) {

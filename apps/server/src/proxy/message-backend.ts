@@ -5,7 +5,11 @@ export interface UpstreamRequestContext {
   requestId: string;
   apiKeyId: string | undefined;
   /** Keeps one conversation on one account (Kiro's prompt cache is per account). */
-  conversationKey: string | undefined;
+  stickyKey: string | undefined;
+  /** The client's session id (Claude Code's `x-claude-code-session-id`), for the upstream conversation id. */
+  sessionId: string | undefined;
+  /** Our prompt token estimate, used upstream where it beats the upstream client's own. */
+  inputTokens: number;
   /** Aborted when the client disconnects or a timeout fires; must abort the upstream call. */
   signal: AbortSignal;
 }
@@ -17,8 +21,16 @@ export interface OpenedStream {
   accountId: string | undefined;
   /** Upstream attempts made, including failed ones on other accounts. */
   attempts: number;
-  /** Whether `usage.input_tokens` in the final `message_delta` came from the upstream's own report. */
-  reportsInputTokens: boolean;
+  /** Resolves when the stream has ended (however it ended); never rejects. */
+  summary: Promise<UpstreamSummary>;
+}
+
+/** What the upstream itself reported about one answer. */
+export interface UpstreamSummary {
+  /** Prompt tokens as the upstream counted them; undefined when it reported none (an estimate). */
+  upstreamInputTokens: number | undefined;
+  /** What the answer cost upstream (Kiro credits), when reported. */
+  credits: number | undefined;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface RequestLogEntry {
   latencyMs: number;
   firstByteMs: number | undefined;
   attempts: number;
+  /** Upstream credits the answer cost, when reported. */
+  credits: number | undefined;
   clientIp: string | undefined;
   userAgent: string | undefined;
 }

@@ -26,7 +26,8 @@ export interface ExchangeInput {
   requestedModel: string;
   /** Raw tokenizer count and the calibrated estimate of the prompt. */
   estimate: { raw: number; calibrated: number };
-  conversationKey: string | undefined;
+  stickyKey: string | undefined;
+  sessionId: string | undefined;
   apiKeyId: string | undefined;
   userId: string | undefined;
   /** `c.req.raw.signal`, read at handler start so the server creates its abort controller. */
@@ -74,7 +75,9 @@ export async function runExchange(
     .open(input.request, {
       requestId,
       apiKeyId: input.apiKeyId,
-      conversationKey: input.conversationKey,
+      stickyKey: input.stickyKey,
+      sessionId: input.sessionId,
+      inputTokens: input.estimate.calibrated,
       signal: abort.signal,
     })
     .then((result) => {
@@ -93,13 +96,14 @@ export async function runExchange(
     endInFlight();
     const usage = tap.usage;
     const model = input.request.model;
-    if (opened?.reportsInputTokens === true && usage.upstreamInputTokens !== undefined) {
+    void opened?.summary.then((summary) => {
+      if (summary.upstreamInputTokens === undefined) return;
       deps.calibration.observe({
         model,
         rawTokens: input.estimate.raw,
-        upstreamTokens: usage.upstreamInputTokens,
+        upstreamTokens: summary.upstreamInputTokens,
       });
-    }
+    });
     const latencyMs = performance.now() - started;
     const error = outcome.error === undefined ? undefined : InternalError.from(outcome.error);
     const status = String(outcome.status);
@@ -107,27 +111,31 @@ export async function runExchange(
     deps.metrics.latency.observe({ route: input.route }, latencyMs / 1000);
     deps.metrics.tokens.inc({ model, direction: 'input' }, opened ? usage.inputTokens : 0);
     deps.metrics.tokens.inc({ model, direction: 'output' }, usage.outputTokens);
-    deps.recorder.record({
-      at: new Date(),
-      requestId,
-      route: input.route,
-      apiKeyId: input.apiKeyId,
-      userId: input.userId,
-      accountId: opened?.accountId,
-      modelRequested: input.requestedModel,
-      modelSent: model,
-      stream: input.stream,
-      status: outcome.status,
-      errorKind: error?.kind,
-      errorCode: error?.code,
-      inputTokens: opened ? usage.inputTokens : 0,
-      outputTokens: usage.outputTokens,
-      latencyMs: Math.round(latencyMs),
-      firstByteMs: firstByteMs === undefined ? undefined : Math.round(firstByteMs),
-      attempts: opened?.attempts ?? 0,
-      clientIp: client.ip,
-      userAgent: client.userAgent,
-    });
+    const record = (credits: number | undefined) =>
+      deps.recorder.record({
+        at: new Date(),
+        requestId,
+        route: input.route,
+        apiKeyId: input.apiKeyId,
+        userId: input.userId,
+        accountId: opened?.accountId,
+        modelRequested: input.requestedModel,
+        modelSent: model,
+        stream: input.stream,
+        status: outcome.status,
+        errorKind: error?.kind,
+        errorCode: error?.code,
+        inputTokens: opened ? usage.inputTokens : 0,
+        outputTokens: usage.outputTokens,
+        latencyMs: Math.round(latencyMs),
+        firstByteMs: firstByteMs === undefined ? undefined : Math.round(firstByteMs),
+        attempts: opened?.attempts ?? 0,
+        credits,
+        clientIp: client.ip,
+        userAgent: client.userAgent,
+      });
+    if (opened === undefined) record(undefined);
+    else void opened.summary.then((summary) => record(summary.credits));
   };
   const statusOf = (error: unknown): number => {
     if (input.clientSignal.aborted) return clientClosedStatus;

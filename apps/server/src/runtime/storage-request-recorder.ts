@@ -27,6 +27,7 @@ export function storageRequestRecorder(storage: Storage): RequestRecorder {
         latencyMs: entry.latencyMs,
         firstByteMs: entry.firstByteMs ?? null,
         attempts: entry.attempts,
+        credits: entry.credits ?? null,
         clientIp: entry.clientIp ?? null,
         userAgent: entry.userAgent ?? null,
       });

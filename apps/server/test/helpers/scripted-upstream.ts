@@ -98,7 +98,12 @@ export function scriptedBackend(options: {
           onAbort();
         },
       });
-      return { events, accountId: 'acct-1', attempts: 1, reportsInputTokens: true };
+      return {
+        events,
+        accountId: 'acct-1',
+        attempts: 1,
+        summary: Promise.resolve({ upstreamInputTokens: 1234, credits: 0.5 }),
+      };
     },
   };
 }

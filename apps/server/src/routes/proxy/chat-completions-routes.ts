@@ -2,7 +2,7 @@ import { convertOpenAIRequestToAnthropic, parseOpenAIChatRequest } from '@octopr
 import { Hono } from 'hono';
 
 import { readJsonBody } from '../../http/read-json-body';
-import { conversationKey } from '../../proxy/conversation-key';
+import { routingKeys } from '../../proxy/routing-keys';
 import { openAIAdapter } from '../../proxy/openai-adapter';
 import { prepareRequest } from '../../proxy/prepare-request';
 import type { ProxyDeps } from '../../proxy/proxy-deps';
@@ -39,10 +39,7 @@ export function chatCompletionsRoutes(deps: ProxyDeps): Hono<ProxyEnv> {
         stream: openai.stream === true,
         requestedModel: openai.model,
         estimate: prepared.estimate,
-        conversationKey: conversationKey(prepared.request, {
-          headers: c.req.raw.headers,
-          promptCacheKey,
-        }),
+        ...routingKeys(prepared.request, { headers: c.req.raw.headers, promptCacheKey }),
         apiKeyId: apiKey.id,
         userId: apiKey.ownerId || undefined,
         clientSignal,

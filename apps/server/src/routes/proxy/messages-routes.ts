@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { readJsonBody } from '../../http/read-json-body';
 import { resolveModel } from '../../models/resolve-model';
 import { anthropicAdapter } from '../../proxy/anthropic-adapter';
-import { conversationKey } from '../../proxy/conversation-key';
+import { routingKeys } from '../../proxy/routing-keys';
 import { prepareRequest } from '../../proxy/prepare-request';
 import type { ProxyDeps } from '../../proxy/proxy-deps';
 import type { ProxyEnv } from '../../proxy/proxy-env';
@@ -40,7 +40,7 @@ export function messagesRoutes(deps: ProxyDeps): Hono<ProxyEnv> {
         stream: request.stream === true,
         requestedModel,
         estimate: prepared.estimate,
-        conversationKey: conversationKey(request, { headers: c.req.raw.headers }),
+        ...routingKeys(request, { headers: c.req.raw.headers }),
         apiKeyId: apiKey.id,
         userId: apiKey.ownerId || undefined,
         clientSignal,

@@ -1,0 +1,38 @@
+import { defaultContextWindowTokens, knownKiroModelIds, resolveKiroModelId } from '@octoproxy/kiro';
+import type { Pool } from '@octoproxy/pool';
+
+import type { ModelDirectory } from '../../models/model-directory';
+import { modelInfo } from '../../models/model-catalog';
+
+const unknownModel = '\u0000unknown';
+
+/**
+ * Models as the pool's accounts report them: the union of the enabled accounts' entitlements, with
+ * Kiro's naming rules for client names (dated, hyphenated, `-latest`…).
+ */
+export function kiroModelDirectory(pool: Pool): ModelDirectory {
+  const available = (): ReadonlySet<string> | undefined => {
+    let union: Set<string> | undefined;
+    for (const account of pool.accounts()) {
+      if (!account.config.enabled) continue;
+      const entitled = account.state.usage?.entitledModels;
+      if (entitled == null) continue;
+      union ??= new Set();
+      for (const model of entitled) union.add(model);
+    }
+    return union;
+  };
+  return {
+    available,
+    toUpstreamId(name) {
+      const known = [...knownKiroModelIds, ...(available() ?? [])];
+      const id = resolveKiroModelId(name, { knownModelIds: known, defaultModelId: unknownModel });
+      return id === unknownModel ? name : id;
+    },
+    describe: (id) =>
+      modelInfo(id, {
+        maxInputTokens: defaultContextWindowTokens(id),
+        maxOutputTokens: /^claude-(sonnet|opus)-4\.6/.test(id) ? 128_000 : 64_000,
+      }),
+  };
+}

@@ -1,0 +1,104 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { serve } from '@hono/node-server';
+import type { KiroEndpoints } from '@octoproxy/kiro';
+
+import { loadConfigFile } from '../config/load-config-file';
+import type { ServerEnv } from '../env';
+import { createLogger, type Logger } from '../logging/create-logger';
+import { GatewayMetrics } from '../metrics/gateway-metrics';
+import { buildApp, type BuiltApp } from './build-app';
+import { createShutdown } from './graceful-shutdown';
+import { createKiroUpstream } from './kiro/create-kiro-upstream';
+import { openCore, type Core } from './open-core';
+
+export interface StartServerOptions {
+  env: ServerEnv;
+  webDistDir: string | undefined;
+  logger?: Logger;
+  /** Overrides of the listen address (CLI flags, tests). */
+  port?: number | undefined;
+  host?: string | undefined;
+  /** Kiro endpoints that win over the environment (demo mode's simulator). */
+  endpoints?: Partial<KiroEndpoints>;
+  /** Run after everything else has been closed on shutdown. */
+  onClosed?: () => Promise<void>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  core: Core;
+  built: BuiltApp;
+  logger: Logger;
+  /** Graceful stop: no new connections, streams finish until the grace period, state flushed. */
+  close: () => Promise<void>;
+}
+
+function kiroEndpointsOf(env: ServerEnv): Partial<KiroEndpoints> {
+  return {
+    ...(env.kiroApiUrl === undefined ? {} : { api: env.kiroApiUrl }),
+    ...(env.kiroAuthUrl === undefined ? {} : { auth: env.kiroAuthUrl }),
+    ...(env.kiroOidcUrl === undefined ? {} : { oidc: env.kiroOidcUrl }),
+  };
+}
+
+/** Opens everything, starts the background jobs and listens. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { env } = options;
+  const file = await loadConfigFile(env.configPath);
+  const logger =
+    options.logger ?? createLogger({ level: env.logLevel ?? file.patch.logLevel ?? 'info' });
+  if (!file.found) logger.info({ path: env.configPath }, 'no config file; using defaults');
+  if (file.ignoredKeys.length > 0) {
+    logger.warn({ keys: file.ignoredKeys }, 'config keys ignored (unknown or retired)');
+  }
+  const core = await openCore({ env, fileConfig: file.patch, logger });
+  const metrics = new GatewayMetrics();
+  const upstream = createKiroUpstream({
+    storage: core.storage,
+    box: core.box,
+    settings: core.settings,
+    metrics,
+    logger,
+    endpoints: { ...kiroEndpointsOf(env), ...options.endpoints },
+  });
+  const built = buildApp({ core, upstream, logger, metrics, webDistDir: options.webDistDir });
+  await upstream.start();
+  const purge = setInterval(() => {
+    void core.sessions.purgeExpired().catch(() => undefined);
+    void core.storage.oauthSessions.deleteExpired().catch(() => undefined);
+  }, 3_600_000);
+  purge.unref();
+
+  const config = core.settings.current;
+  const server = serve({
+    fetch: built.app.fetch,
+    port: options.port ?? config.port,
+    hostname: options.host ?? config.host,
+  }) as Server;
+  // Streams may be long: never cut a request that is still sending or receiving.
+  server.requestTimeout = 0;
+  server.headersTimeout = 60_000;
+  await once(server, 'listening');
+  const address = server.address() as AddressInfo;
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${shown === '0.0.0.0' || shown === '[::]' ? 'localhost' : shown}:${address.port}`;
+  logger.info({ url, dataDir: env.dataDir }, 'OctoProxy is listening');
+
+  const close = createShutdown({
+    server,
+    inFlight: built.inFlight,
+    graceMs: () => core.settings.current.shutdownGraceSeconds * 1000,
+    logger,
+    cleanups: [
+      () => clearInterval(purge),
+      () => upstream.stop(),
+      () => core.storage.close(),
+      ...(options.onClosed ? [options.onClosed] : []),
+    ],
+  });
+  return { url, port: address.port, core, built, logger, close };
+}
