@@ -6,7 +6,10 @@ import { chatBody, kiroHeaders, postChat } from './helpers/kiro-request';
 
 let now = Date.parse('2026-03-10T12:00:00Z');
 const sim: KiroSimulator = await startKiroSimulator({ now: () => now });
-afterAll(() => sim.close());
+afterAll(async () => {
+  await sim.close();
+  await sim.close(); // idempotent
+});
 beforeEach(() => {
   sim.reset();
   now = Date.parse('2026-03-10T12:00:00Z');

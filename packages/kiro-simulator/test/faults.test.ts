@@ -144,6 +144,24 @@ describe('request faults', () => {
   });
 });
 
+describe('delays', () => {
+  it('hold a request before it is handled normally, and match token endpoints too', async () => {
+    sim.injectFault({ fault: { type: 'delay', durationMs: 300 }, operation: 'socialRefreshToken' });
+    sim.injectFault({ fault: { type: 'delay', durationMs: 300 }, accountId: account.id });
+    const started = performance.now();
+    const refresh = await fetch(`${sim.authUrlFor()}/refreshToken`, {
+      method: 'POST',
+      body: JSON.stringify({ refreshToken: account.credentials.refreshToken }),
+    });
+    expect(refresh.status).toBe(200);
+    const chatStart = performance.now();
+    expect(textOf(await decodeResponse(await chat('late')))).toBe('late');
+    expect(chatStart - started).toBeGreaterThanOrEqual(300);
+    expect(performance.now() - chatStart).toBeGreaterThanOrEqual(300);
+    expect(sim.requests.last()?.fault).toBe('delay');
+  });
+});
+
 describe('stream faults', () => {
   it('cuts the stream after N frames', async () => {
     sim.injectFault({ fault: { type: 'cut-stream', afterFrames: 3 } });

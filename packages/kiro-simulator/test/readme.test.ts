@@ -9,7 +9,7 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const directives = ['echo', 'text', 'words', 'chunks', 'think', 'reasoning', 'reasoning-redacted', 'tool',
   'delay', 'tps', 'exception', 'context', 'credits', 'metadata', 'noise', 'slice']; // prettier-ignore
 const faults = ['expired-token', 'suspended', 'throttled', 'model-overloaded', 'quota-exhausted',
-  'server-error', 'http-error', 'connection-reset', 'cut-stream', 'stall', 'corrupt-crc', 'exception']; // prettier-ignore
+  'server-error', 'http-error', 'connection-reset', 'delay', 'cut-stream', 'stall', 'corrupt-crc', 'exception']; // prettier-ignore
 
 describe('README', () => {
   it('documents every validation rule', () => {

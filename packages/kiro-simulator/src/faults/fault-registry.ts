@@ -1,8 +1,12 @@
 import { apiOperations, type Operation } from '../log/operations';
 import {
+  isRequestFault,
   isStreamFault,
   isTransportFault,
+  phaseOf,
+  type DelayFault,
   type Fault,
+  type FaultPhase,
   type FaultHandle,
   type FaultRule,
   type RequestFault,
@@ -21,8 +25,8 @@ interface ActiveRule {
 export interface FaultQuery {
   operation: Operation;
   accountId: string | undefined;
-  /** `request` faults replace the response; `stream` faults strike a started stream. */
-  phase: 'request' | 'stream';
+  /** `request` faults replace the response, `delay` ones hold it, `stream` ones strike a stream. */
+  phase: FaultPhase;
 }
 
 /** The armed faults, matched in the order they were added; the first one that fires wins. */
@@ -78,7 +82,13 @@ export class FaultRegistry {
   /** The request fault that fires for this request, if any. */
   takeRequestFault(operation: Operation, accountId: string | undefined): RequestFault | undefined {
     const fault = this.take({ operation, accountId, phase: 'request' });
-    return fault === undefined || isStreamFault(fault) ? undefined : fault;
+    return fault !== undefined && isRequestFault(fault) ? fault : undefined;
+  }
+
+  /** The delay that holds this request before it is handled, if any. */
+  takeDelay(operation: Operation, accountId: string | undefined): DelayFault | undefined {
+    const fault = this.take({ operation, accountId, phase: 'delay' });
+    return fault?.type === 'delay' ? fault : undefined;
   }
 
   /** The stream fault that fires for this chat stream, if any. */
@@ -99,7 +109,7 @@ export class FaultRegistry {
 function matches(active: ActiveRule, query: FaultQuery): boolean {
   const { rule } = active;
   if (active.remaining <= 0) return false;
-  if (isStreamFault(rule.fault) !== (query.phase === 'stream')) return false;
+  if (phaseOf(rule.fault) !== query.phase) return false;
   const operation = rule.operation ?? 'generateAssistantResponse';
   if (operation !== 'any' && operation !== query.operation) return false;
   if (operation === 'any' && !apiOperations.has(query.operation) && !isTransportFault(rule.fault)) {

@@ -31,7 +31,16 @@ export type StreamFault =
   /** An exception frame (e.g. `ThrottlingException`) ends the stream. */
   | { type: 'exception'; exceptionType: string; afterFrames?: number; message?: string };
 
-export type Fault = RequestFault | StreamFault;
+/** Holds the request for `durationMs` before it is handled normally (slow headers, slow refresh). */
+export interface DelayFault {
+  type: 'delay';
+  durationMs: number;
+}
+
+export type Fault = RequestFault | StreamFault | DelayFault;
+
+/** When a fault strikes: instead of the response, before handling it, or inside a chat stream. */
+export type FaultPhase = 'request' | 'delay' | 'stream';
 
 export type FaultType = Fault['type'];
 
@@ -46,8 +55,17 @@ export function isStreamFault(fault: Fault): fault is StreamFault {
   return streamFaultTypes.has(fault.type);
 }
 
+export function isRequestFault(fault: Fault): fault is RequestFault {
+  return phaseOf(fault) === 'request';
+}
+
+export function phaseOf(fault: Fault): FaultPhase {
+  return fault.type === 'delay' ? 'delay' : isStreamFault(fault) ? 'stream' : 'request';
+}
+
 /** Faults that make sense on the token endpoints (they have no bearer token or account state). */
 const transportFaultTypes: ReadonlySet<FaultType> = new Set([
+  'delay',
   'throttled',
   'server-error',
   'http-error',

@@ -1,6 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import { apiRegions } from '../accounts/account-types';
 import type { Operation } from '../log/operations';
 import { paramsOf } from '../routes/api/api-params';
+import { bearerAccountId } from '../routes/api/authorize-api-call';
 import { generateAssistantResponse } from '../routes/api/generate-assistant-response';
 import { getUsageLimits } from '../routes/api/get-usage-limits';
 import { listAvailableModels } from '../routes/api/list-available-models';
@@ -144,5 +147,12 @@ export async function routeRequest(exchange: Exchange, core: SimulatorCore): Pro
   }
   exchange.log.operation = route.operation;
   exchange.touch();
+  const accountId = service.name === 'api' ? bearerAccountId(exchange, core) : undefined;
+  const delay = core.faults.takeDelay(route.operation, accountId);
+  if (delay !== undefined) {
+    exchange.log.fault = 'delay';
+    await sleep(delay.durationMs, undefined, { signal: exchange.closed }).catch(() => undefined);
+    if (exchange.closed.aborted) return;
+  }
   await route.handle(exchange, core);
 }

@@ -51,7 +51,7 @@ export interface RequestLogEntry {
 type EntryFields = Pick<RequestLogEntry, 'method' | 'path' | 'query' | 'headers'>;
 
 export interface RequestLogOptions {
-  /** Oldest entries are dropped beyond this; default 1000. */
+  /** Oldest entries are dropped beyond this; default 500. */
   maxEntries?: number;
   /** Record request bodies; default true (benchmarks may turn it off). */
   bodies?: boolean;
@@ -75,7 +75,7 @@ export class RequestLog {
   private readonly changes = new EventEmitter();
 
   constructor(options: RequestLogOptions = {}) {
-    this.maxEntries = options.maxEntries ?? 1000;
+    this.maxEntries = options.maxEntries ?? 500;
     this.recordBodies = options.bodies ?? true;
     this.changes.setMaxListeners(0);
   }

@@ -99,7 +99,7 @@ export async function startKiroSimulator(
   };
   const server = createServer((req, res) => {
     handle({ state, api, req, res }).catch((error: unknown) => {
-      if (res.headersSent) {
+      if (res.headersSent || res.destroyed) {
         res.destroy();
         return;
       }
@@ -119,12 +119,13 @@ export async function startKiroSimulator(
   });
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  const close = async (): Promise<void> => {
-    const closing = new Promise<void>((resolve, reject) => {
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve, reject) => {
       server.close((error) => (error === undefined ? resolve() : reject(error)));
+      server.closeAllConnections();
     });
-    server.closeAllConnections();
-    await closing;
+    return closing;
   };
   created.api = createSimulatorApi({ state, url: `http://${urlHost}:${port}`, port, close });
   return created.api;

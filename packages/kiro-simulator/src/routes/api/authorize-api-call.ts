@@ -13,6 +13,12 @@ function bearerOf(exchange: Exchange): string | undefined {
   return match?.[1];
 }
 
+/** The account whose access token the request carries (valid or not), for fault matching. */
+export function bearerAccountId(exchange: Exchange, core: SimulatorCore): string | undefined {
+  const token = bearerOf(exchange);
+  return token === undefined ? undefined : core.accounts.lookupAccessToken(token)?.account.id;
+}
+
 /**
  * The checks every `q.{region}` call shares, in the upstream's order: injected faults, the SDK
  * headers, the bearer token, the account's API region, suspension. Answers and returns undefined on

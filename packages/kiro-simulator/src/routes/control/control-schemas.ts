@@ -82,6 +82,7 @@ const fault = z.discriminatedUnion('type', [
     headers: z.record(z.string(), z.string()).optional(),
   }),
   z.strictObject({ type: z.literal('connection-reset') }),
+  z.strictObject({ type: z.literal('delay'), durationMs: z.number().nonnegative() }),
   z.strictObject({ type: z.literal('cut-stream'), afterFrames }),
   z.strictObject({ type: z.literal('stall'), afterFrames, durationMs: z.number().nonnegative() }),
   z.strictObject({
