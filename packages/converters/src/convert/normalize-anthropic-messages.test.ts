@@ -94,6 +94,21 @@ describe('normalizeAnthropicMessages', () => {
     ]);
   });
 
+  it('pairs a tool result across a mid-conversation system turn', () => {
+    const messages: AnthropicMessageParam[] = [
+      { role: 'user', content: 'x' },
+      { role: 'assistant', content: [{ type: 'tool_use', id: 'c', name: 'Run', input: {} }] },
+      { role: 'system', content: 'Reminder.' },
+      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'c', content: 'done' }] },
+    ];
+    const warnings: ConversionWarning[] = [];
+    expect(normalizeAnthropicMessages(messages, warnings)[3]).toEqual({
+      role: 'user',
+      content: [{ type: 'tool_result', tool_use_id: 'c', content: 'done' }],
+    });
+    expect(warnings).toEqual([]);
+  });
+
   it('adds error results for a trailing tool call and leaves system turns in place', () => {
     const messages: AnthropicMessageParam[] = [
       { role: 'user', content: 'x' },

@@ -91,53 +91,65 @@ function orphanToText(result: AnthropicToolResultBlockParam): Block[] {
 
 const isToolResult = isToolResultBlockParam;
 
-function toolUseIds(turn: Turn | undefined): string[] {
-  if (turn?.role !== 'assistant') return [];
+function toolUseIds(turn: Turn): string[] {
   return turn.blocks.flatMap((block) => (isToolUseBlockParam(block) ? [block.id] : []));
 }
 
-/** Puts each tool call's result first in the next user turn, converting orphans and filling gaps. */
-function pairToolResults(turns: Turn[], warnings: ConversionWarning[]): Turn[] {
-  const output: Turn[] = [];
-  for (let index = 0; index < turns.length; index += 1) {
-    const turn = turns[index];
-    if (turn === undefined) continue;
-    const expected = toolUseIds(output[output.length - 1]);
-    if (turn.role !== 'user') {
-      if (expected.length > 0)
-        output.push({ role: 'user', blocks: synthesizeResults(expected, warnings) });
-      output.push(turn);
-      continue;
+function pairUserTurn(
+  turn: Turn,
+  expected: readonly string[],
+  warnings: ConversionWarning[],
+): Turn {
+  const results = new Map<string, AnthropicToolResultBlockParam>();
+  const others: Block[] = [];
+  for (const block of turn.blocks) {
+    if (!isToolResult(block)) {
+      others.push(block);
+    } else if (expected.includes(block.tool_use_id) && !results.has(block.tool_use_id)) {
+      results.set(block.tool_use_id, block);
+    } else {
+      warnings.push({
+        type: 'adjusted',
+        param: 'messages',
+        message: `Tool result ${block.tool_use_id} answers no tool call in the previous assistant turn; sent as text.`,
+      });
+      others.push(...orphanToText(block));
     }
-    const results = new Map<string, AnthropicToolResultBlockParam>();
-    const others: Block[] = [];
-    for (const block of turn.blocks) {
-      if (
-        isToolResult(block) &&
-        expected.includes(block.tool_use_id) &&
-        !results.has(block.tool_use_id)
-      ) {
-        results.set(block.tool_use_id, block);
-      } else if (isToolResult(block)) {
-        warnings.push({
-          type: 'adjusted',
-          param: 'messages',
-          message: `Tool result ${block.tool_use_id} answers no tool call in the previous assistant turn; sent as text.`,
-        });
-        others.push(...orphanToText(block));
-      } else {
-        others.push(block);
-      }
-    }
-    const missing = expected.filter((id) => !results.has(id));
-    output.push({
-      role: 'user',
-      blocks: [...results.values(), ...synthesizeResults(missing, warnings), ...others],
-    });
   }
-  const lastIds = toolUseIds(output[output.length - 1]);
-  if (lastIds.length > 0)
-    output.push({ role: 'user', blocks: synthesizeResults(lastIds, warnings) });
+  const missing = expected.filter((id) => !results.has(id));
+  return {
+    role: 'user',
+    blocks: [...results.values(), ...synthesizeResults(missing, warnings), ...others],
+  };
+}
+
+/**
+ * Puts each tool call's result first in the next user turn, converting orphans and filling gaps.
+ * Mid-conversation `system` turns are transparent: a result may follow one.
+ */
+function pairToolResults(turns: readonly Turn[], warnings: ConversionWarning[]): Turn[] {
+  const output: Turn[] = [];
+  let pending: string[] = [];
+  for (const turn of turns) {
+    switch (turn.role) {
+      case 'system':
+        output.push(turn);
+        break;
+      case 'user':
+        output.push(pairUserTurn(turn, pending, warnings));
+        pending = [];
+        break;
+      case 'assistant':
+        if (pending.length > 0) {
+          output.push({ role: 'user', blocks: synthesizeResults(pending, warnings) });
+        }
+        output.push(turn);
+        pending = toolUseIds(turn);
+        break;
+    }
+  }
+  if (pending.length > 0)
+    output.push({ role: 'user', blocks: synthesizeResults(pending, warnings) });
   return output;
 }
 
