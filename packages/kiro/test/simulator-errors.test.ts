@@ -104,6 +104,21 @@ describe('errors before the stream', () => {
     expect(error).toMatchObject(expected);
   });
 
+  it('tells when the credits of an exhausted account come back', async () => {
+    const account = newAccount();
+    harness.sim.injectFault({ fault: { type: 'quota-exhausted' }, accountId: account.id });
+    const error = await failureOf(
+      harness.client.generateAssistantResponse({ account, request: messagesRequest() }),
+    );
+    expect(error).toMatchObject({
+      reason: 'quota_exhausted',
+      upstream: { reason: 'MONTHLY_REQUEST_COUNT' },
+    });
+    expect((error as { resetAt?: Date }).resetAt?.getTime()).toBe(
+      harness.sim.usage(account.id).nextResetAt,
+    );
+  });
+
   it('refreshes once and retries once on an expired bearer token', async () => {
     const account = newAccount();
     harness.sim.expireAccessToken(account.id);

@@ -2,6 +2,8 @@ import type { AnthropicMessagesRequest, AnthropicStreamEvent } from '@octoproxy/
 
 import { apiRegionOf, profileArnFor, type KiroAccount } from '../account';
 import { classifyHttpError } from '../errors/classify-http-error';
+import { KiroQuotaExhaustedError } from '../errors/kiro-errors';
+import { getUsageLimits } from '../metadata/account-metadata';
 import { endpointUrl } from '../http/endpoints';
 import { httpCall, readText, type HttpResponse } from '../http/http-call';
 import { kiroResponseStream } from '../http/kiro-response-stream';
@@ -110,7 +112,7 @@ export async function generateAssistantResponse(
   });
   if (!('result' in outcome)) {
     const retryAfter = (outcome as { retryAfter?: string | string[] }).retryAfter;
-    throw classifyHttpError({
+    const error = classifyHttpError({
       status: outcome.status,
       bodyText: outcome.bodyText,
       retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
@@ -118,6 +120,9 @@ export async function generateAssistantResponse(
       contextWindowTokens: contextWindow,
       now: context.now(),
     });
+    throw error instanceof KiroQuotaExhaustedError
+      ? await withResetDate(context, account, error)
+      : error;
   }
 
   const converter = new KiroAnthropicConverter({
@@ -156,4 +161,23 @@ export async function generateAssistantResponse(
     machineId,
     estimatedInputTokens: built.estimatedInputTokens,
   };
+}
+
+/** Looks up when an exhausted account's credits come back (best effort, a few seconds at most). */
+async function withResetDate(
+  context: ClientContext,
+  account: KiroAccount,
+  error: KiroQuotaExhaustedError,
+): Promise<KiroQuotaExhaustedError> {
+  try {
+    const usage = await getUsageLimits(context, { account, signal: AbortSignal.timeout(5_000) });
+    if (usage.resetAt === undefined) return error;
+    return new KiroQuotaExhaustedError({
+      upstream: error.upstream,
+      resetAt: usage.resetAt,
+      cause: error.cause,
+    });
+  } catch {
+    return error;
+  }
 }
