@@ -66,7 +66,7 @@ export async function startE2E(
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) };
+    return { status: response.status, body: await response.json() };
   };
   const login = await call('POST', '/api/login', {
     username: 'admin',
