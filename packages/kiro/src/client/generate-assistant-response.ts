@@ -107,15 +107,19 @@ export async function generateAssistantResponse(
         headersTimeoutMs: context.timeouts.firstByteMs,
         limit: 64_000,
       });
-      return { status: response.statusCode, bodyText, retryAfter: response.headers['retry-after'] };
+      const retryAfter = response.headers['retry-after'];
+      return {
+        status: response.statusCode,
+        bodyText,
+        retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+      };
     },
   });
   if (!('result' in outcome)) {
-    const retryAfter = (outcome as { retryAfter?: string | string[] }).retryAfter;
     const error = classifyHttpError({
       status: outcome.status,
       bodyText: outcome.bodyText,
-      retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+      retryAfter: outcome.retryAfter,
       promptTokens: options.inputTokens ?? built.estimatedInputTokens,
       contextWindowTokens: contextWindow,
       now: context.now(),
