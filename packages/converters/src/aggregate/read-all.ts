@@ -5,7 +5,7 @@
 export async function* iterate<Item>(
   source: ReadableStream<Item> | AsyncIterable<Item>,
 ): AsyncGenerator<Item> {
-  if (Symbol.asyncIterator in source) {
+  if (!lacksAsyncIterator(source)) {
     yield* source;
     return;
   }
@@ -24,4 +24,14 @@ export async function* iterate<Item>(
     if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
+}
+
+/**
+ * A type guard rather than an inline `in` check: Node's types give ReadableStream an async iterator,
+ * which would narrow the reader branch to `never` in packages compiled with Node types only.
+ */
+function lacksAsyncIterator<Item>(
+  source: ReadableStream<Item> | AsyncIterable<Item>,
+): source is ReadableStream<Item> {
+  return !(Symbol.asyncIterator in source);
 }
