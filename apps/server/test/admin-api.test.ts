@@ -37,7 +37,7 @@ function client(app: TestApp, token?: string) {
     });
     return {
       status: response.status,
-      body: (await response.json()) as Json,
+      body: await response.json(),
       headers: response.headers,
     };
   };
@@ -65,7 +65,7 @@ describe('admin API', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('set-cookie')).toMatch(/HttpOnly/i);
-    const body = (await response.json()) as Json;
+    const body = await response.json();
     expect(body).toMatchObject({
       mustChangePassword: false,
       user: { username: 'admin', role: 'admin' },

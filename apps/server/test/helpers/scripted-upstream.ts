@@ -123,6 +123,7 @@ export function scriptedUpstream(backend: MessageBackend): Upstream {
       healthCheck: () => Promise.resolve({ healthy: true, error: null }),
       refreshToken: () => Promise.resolve({ expiresAt: null }),
       syncUsage: () => Promise.resolve(),
+      reset: () => Promise.resolve(),
       reload: () => Promise.resolve(),
     },
     health: () => ({}),

@@ -21,6 +21,8 @@ export interface AccountUpstream {
   refreshToken(accountId: string): Promise<{ expiresAt: number | null }>;
   /** Fetches quota, plan and entitlements now and stores them. */
   syncUsage(accountId: string): Promise<void>;
+  /** Clears every exclusion of the account (cooldown, quarantine, unhealthy, quota block). */
+  reset(accountId: string): Promise<void>;
   /** Tells the pool the stored accounts changed (created, edited, deleted). */
   reload(): Promise<void>;
 }

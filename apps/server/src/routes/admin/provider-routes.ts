@@ -177,6 +177,27 @@ export function providerRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
     .openapi(
       createRoute({
         method: 'post',
+        path: '/providers/{id}/reset',
+        summary:
+          'Clear cooldown, quarantine and unhealthy state (the admin vouches for the account)',
+        request: { params: idParamSchema },
+        responses: { 200: providerResponse, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        await load(id);
+        await deps.accounts.reset(id);
+        await audit(deps.storage, c, {
+          action: 'account.reset',
+          targetType: 'account',
+          targetId: id,
+        });
+        return c.json({ provider: toProviderDto(await load(id)) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
         path: '/providers/{id}/refresh-token',
         summary: 'Refresh the upstream token now',
         request: { params: idParamSchema },

@@ -103,6 +103,10 @@ export function createKiroUpstream(options: KiroUpstreamOptions): Upstream & { k
         await pool.syncUsage(accountId);
         await pool.flush();
       },
+      async reset(accountId) {
+        pool.resetAccount(accountId);
+        await pool.flush();
+      },
       reload: () => pool.reload(),
     },
     health: () => {
