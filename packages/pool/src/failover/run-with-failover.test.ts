@@ -86,6 +86,22 @@ describe('failover before the commit point', () => {
     expect(pool.account('a1')?.state.lastError).toMatchObject({ reason: 'network' });
   });
 
+  it('tries an account again when no untried one is left and its failure did not take it out', async () => {
+    const { pool } = await createHarness({ accounts: [account('a1'), account('a2')] });
+    const tried: string[] = [];
+    const result = await pool.run({
+      attempt: ({ account: chosen, attempt }) => {
+        tried.push(chosen.id);
+        if (attempt === 1) return Promise.reject(new FakeUpstreamError('network'));
+        if (attempt === 2) return Promise.reject(new FakeUpstreamError('throttled'));
+        return Promise.resolve(chosen.id);
+      },
+    });
+    // a1 failed with a blip (still eligible), a2 was rate limited (cooling down): a1 again.
+    expect(tried).toEqual(['a1', 'a2', 'a1']);
+    expect(result).toMatchObject({ value: 'a1', attempts: 3 });
+  });
+
   it('stops after maxAttempts and returns the last failure', async () => {
     const { pool, events } = await createHarness({
       accounts: ['a1', 'a2', 'a3', 'a4', 'a5'].map((id) => account(id)),

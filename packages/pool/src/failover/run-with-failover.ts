@@ -57,6 +57,7 @@ export async function runWithFailover<T>(
   const tried = new Set<string>();
   let lastError: unknown;
   let attempt = 0;
+  let attemptsMade = 0;
   let committed = false;
   runtime.budget.requestStarted();
   try {
@@ -64,7 +65,7 @@ export async function runWithFailover<T>(
       attempt += 1;
       if (signal.aborted) throw new RequestAbortedError({ cause: signal.reason });
       if (runtime.now() >= deadline) {
-        throw new DeadlineExceededError({ attempts: tried.size, cause: lastError });
+        throw new DeadlineExceededError({ attempts: attemptsMade, cause: lastError });
       }
       const settings = runtime.settings();
       const isRetry = attempt > 1;
@@ -88,6 +89,7 @@ export async function runWithFailover<T>(
           lastError,
         });
         tried.add(entry.config.id);
+        attemptsMade += 1;
         runtime.emit({
           type: 'account_selected',
           accountId: entry.config.id,
@@ -135,7 +137,7 @@ export async function runWithFailover<T>(
       }
     }
   } catch (error) {
-    reportFailure(runtime, { error, attempts: tried.size, model: options.model, requestId });
+    reportFailure(runtime, { error, attempts: attemptsMade, model: options.model, requestId });
     throw error;
   } finally {
     if (!committed) runtime.budget.requestEnded();

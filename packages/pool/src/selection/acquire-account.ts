@@ -4,9 +4,13 @@ import { RequestAbortedError } from '../errors/request-aborted-error';
 import type { StickyOutcome } from '../events/pool-events';
 import type { PoolRuntime } from '../pool-runtime';
 import { explainNoEligible } from './explain-no-eligible';
-import { selectAccount } from './select-account';
+import { selectAccount, type BlockedAccount } from './select-account';
 
 const waitableReasons = new Set<IneligibleReason>(['at_capacity', 'paced']);
+
+function isAlreadyTried(blocked: BlockedAccount): boolean {
+  return blocked.ineligibility.reason === 'already_tried';
+}
 
 export interface AcquireOptions {
   model: string | undefined;
@@ -20,7 +24,8 @@ export interface AcquireOptions {
 }
 
 /**
- * Selects an account, waiting (bounded by the queue timeout, the queue length and the deadline) when the
+ * Selects an account not yet tried by this request (else, as a last resort, one that was tried and is
+ * still eligible), waiting (bounded by the queue timeout, the queue length and the deadline) when the
  * only obstacles are concurrency caps or pacing; otherwise throws {@link explainNoEligible}'s error.
  */
 export async function acquireAccount(
@@ -29,7 +34,12 @@ export async function acquireAccount(
 ): Promise<{ entry: AccountEntry; sticky: StickyOutcome; queuedMs: number }> {
   const startedAt = runtime.now();
   for (;;) {
-    const selection = selectAccount(runtime, options);
+    let selection = selectAccount(runtime, options);
+    if (!selection.ok && selection.blocked.some(isAlreadyTried)) {
+      // Only accounts this request already tried are eligible (their failure did not take them out,
+      // e.g. one network blip): another try on one of them beats failing the request.
+      selection = selectAccount(runtime, { ...options, exclude: new Set() });
+    }
     const now = runtime.now();
     if (selection.ok) return { ...selection, queuedMs: now - startedAt };
 
