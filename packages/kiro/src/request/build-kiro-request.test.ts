@@ -7,6 +7,7 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import { conversationRequest } from '../../test/support/conversation-arbitrary';
 import { kiroBodyViolations } from '../../test/support/kiro-body-rules';
 import { isKiroError } from '../errors/kiro-error';
 import { buildKiroRequest } from './build-kiro-request';
@@ -434,75 +435,18 @@ describe('buildKiroRequest sanitizer rules', () => {
   });
 });
 
-const textBlock = fc.oneof(
-  fc.constant({ type: 'text', text: '' }),
-  fc.constant({ type: 'text', text: '   ' }),
-  fc.string({ minLength: 1, maxLength: 20 }).map((text) => ({ type: 'text', text })),
-);
-const toolName = fc.constantFrom('Bash', 'Read', 'mcp__a-b__c', 'x'.repeat(80), '1bad name');
-const toolId = fc.constantFrom('t1', 't2', 't3', 't4');
-const userBlock = fc.oneof(
-  textBlock,
-  fc.record({
-    type: fc.constant('tool_result'),
-    tool_use_id: toolId,
-    content: fc.oneof(fc.string({ maxLength: 10 }), fc.constant([])),
-    is_error: fc.boolean(),
-  }),
-  fc.constant({ type: 'image', source: { type: 'base64', media_type: 'image/png', data: png } }),
-);
-const assistantBlock = fc.oneof(
-  textBlock,
-  fc.record({
-    type: fc.constant('tool_use'),
-    id: toolId,
-    name: toolName,
-    input: fc.dictionary(fc.string({ maxLength: 3 }), fc.oneof(fc.constant(null), fc.integer())),
-  }),
-  fc.string({ maxLength: 10 }).map((thinking) => ({ type: 'thinking', thinking, signature: 's' })),
-);
-const message = fc.oneof(
-  fc.record({
-    role: fc.constant('user'),
-    content: fc.oneof(fc.string({ maxLength: 10 }), fc.array(userBlock, { maxLength: 4 })),
-  }),
-  fc.record({
-    role: fc.constant('assistant'),
-    content: fc.oneof(fc.string({ maxLength: 10 }), fc.array(assistantBlock, { maxLength: 4 })),
-  }),
-  fc.record({ role: fc.constant('system'), content: fc.string({ maxLength: 10 }) }),
-);
-
 describe('buildKiroRequest property', () => {
   it('turns any conversation into a body that obeys every Kiro rule', () => {
     fc.assert(
-      fc.property(
-        fc.array(message, { minLength: 1, maxLength: 12 }),
-        fc.option(
-          fc.array(fc.record({ name: toolName, description: fc.string({ maxLength: 5 }) }), {
-            maxLength: 3,
-          }),
-        ),
-        fc.option(
-          fc.constantFrom(
-            { type: 'auto' },
-            { type: 'any' },
-            { type: 'none' },
-            { type: 'tool', name: 'Bash' },
-          ),
-        ),
-        (messages, tools, toolChoice) => {
-          const parsed = anthropicMessagesRequestSchema.parse({
-            model: 'claude-opus-4-6',
-            max_tokens: 10,
-            messages,
-            ...(tools ? { tools } : {}),
-            ...(toolChoice ? { tool_choice: toolChoice } : {}),
-          });
-          const built = buildKiroRequest({ request: parsed });
-          expect(kiroBodyViolations(built.body as never)).toEqual([]);
-        },
-      ),
+      fc.property(conversationRequest, (body) => {
+        const parsed = anthropicMessagesRequestSchema.parse({
+          model: 'claude-opus-4-6',
+          max_tokens: 10,
+          ...body,
+        });
+        const built = buildKiroRequest({ request: parsed });
+        expect(kiroBodyViolations(built.body as never)).toEqual([]);
+      }),
       { numRuns: 500 },
     );
   });
