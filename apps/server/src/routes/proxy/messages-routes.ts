@@ -20,43 +20,45 @@ import { countRequestTokens } from '../../tokens/count-request-tokens';
  * any `anthropic-beta` / `anthropic-version`) and `POST /v1/messages/count_tokens`.
  */
 export function messagesRoutes(deps: ProxyDeps): Hono<ProxyEnv> {
-  return new Hono<ProxyEnv>()
-    .use('/v1/messages', deps.apiKeyAuth)
-    .use('/v1/messages/*', deps.apiKeyAuth)
-    .post('/v1/messages', async (c) => {
-      const clientSignal = c.req.raw.signal;
-      const request = parseAnthropicMessagesRequest(await readJsonBody(c));
-      const requestedModel = request.model;
-      const apiKey = c.get('apiKey');
-      const prepared = await prepareRequest(request, {
-        deps,
-        allowedModels: apiKey.allowedModels,
-        signal: clientSignal,
-      });
-      return runExchange(c, deps, {
-        route: '/v1/messages',
-        adapter: anthropicAdapter(),
-        request: prepared.request,
-        stream: request.stream === true,
-        requestedModel,
-        estimate: prepared.estimate,
-        ...routingKeys(request, { headers: c.req.raw.headers }),
-        apiKeyId: apiKey.id,
-        userId: apiKey.ownerId || undefined,
-        clientSignal,
-      });
-    })
-    .post('/v1/messages/count_tokens', async (c) => {
-      const request = parseAnthropicCountTokensRequest(await readJsonBody(c));
-      const config = deps.settings.current;
-      const { model } = resolveModel(request.model, {
-        aliases: config.modelAliases,
-        defaultModel: config.defaultModel,
-        toUpstreamId: (name) => deps.models.toUpstreamId(name),
-        available: deps.models.available(),
-      });
-      assertModelAllowed(c.get('apiKey').allowedModels, model);
-      const raw = countRequestTokens(request, deps.tokenize);
-      return c.json({ input_tokens: deps.calibration.apply(model, raw) });
-    });
+  return (
+    new Hono<ProxyEnv>()
+      // `/v1/messages/*` also matches `/v1/messages` itself: one registration, one check per request.
+      .use('/v1/messages/*', deps.apiKeyAuth)
+      .post('/v1/messages', async (c) => {
+        const clientSignal = c.req.raw.signal;
+        const request = parseAnthropicMessagesRequest(await readJsonBody(c));
+        const requestedModel = request.model;
+        const apiKey = c.get('apiKey');
+        const prepared = await prepareRequest(request, {
+          deps,
+          allowedModels: apiKey.allowedModels,
+          signal: clientSignal,
+        });
+        return runExchange(c, deps, {
+          route: '/v1/messages',
+          adapter: anthropicAdapter(),
+          request: prepared.request,
+          stream: request.stream === true,
+          requestedModel,
+          estimate: prepared.estimate,
+          ...routingKeys(request, { headers: c.req.raw.headers }),
+          apiKeyId: apiKey.id,
+          userId: apiKey.ownerId || undefined,
+          clientSignal,
+        });
+      })
+      .post('/v1/messages/count_tokens', async (c) => {
+        const request = parseAnthropicCountTokensRequest(await readJsonBody(c));
+        const config = deps.settings.current;
+        const { model } = resolveModel(request.model, {
+          aliases: config.modelAliases,
+          defaultModel: config.defaultModel,
+          toUpstreamId: (name) => deps.models.toUpstreamId(name),
+          available: deps.models.available(),
+        });
+        assertModelAllowed(c.get('apiKey').allowedModels, model);
+        const raw = countRequestTokens(request, deps.tokenize);
+        return c.json({ input_tokens: deps.calibration.apply(model, raw) });
+      })
+  );
 }

@@ -58,7 +58,6 @@ function openAIModel(model: ModelInfo) {
  */
 export function modelsRoutes(deps: ProxyDeps): Hono<ProxyEnv> {
   return new Hono<ProxyEnv>()
-    .use('/v1/models', deps.apiKeyAuth)
     .use('/v1/models/*', deps.apiKeyAuth)
     .get('/v1/models', (c) => {
       const models = listModels(deps);

@@ -55,6 +55,14 @@ export function kiroBackend(options: {
       storage.accounts.recordUse({ accountId: run.account.id });
       const { response, reader, first } = run.value;
       let cancelled = false;
+      // After the commit point the pool no longer watches the request's signal: a client that goes
+      // away must close the upstream connection here, at once, not when the next frame arrives.
+      const onAbort = () => {
+        cancelled = true;
+        void reader.cancel(context.signal.reason).catch(() => undefined);
+      };
+      if (context.signal.aborted) onAbort();
+      else context.signal.addEventListener('abort', onAbort, { once: true });
       const events = new ReadableStream<AnthropicStreamEvent>(
         {
           start(controller) {
@@ -77,6 +85,7 @@ export function kiroBackend(options: {
         { highWaterMark: 0 },
       );
       const summary = response.metadata.then((result): UpstreamSummary => {
+        context.signal.removeEventListener('abort', onAbort);
         settleLease(run.lease, {
           cancelled,
           error: result.error,
