@@ -106,6 +106,27 @@ describe('API authentication', () => {
     expect(await response.json()).toMatchObject({ reason: 'UNKNOWN_HOST' });
   });
 
+  it('answers unknown paths and targets with 404, prototype names included', async () => {
+    const account = sim.addAccount({ authMethod: 'social' });
+    for (const [path, target] of [
+      ['constructor/us-east-1/x', undefined],
+      ['api/us-east-1/toString', undefined],
+      ['api/us-east-1/', 'constructor'],
+      ['api/us-east-1/', 'AmazonCodeWhispererStreamingService.SendMessage'],
+    ] as const) {
+      const response = await fetch(`${sim.url}/${path}`, {
+        method: 'POST',
+        headers: {
+          ...kiroHeaders(account.credentials.accessToken),
+          ...(target ? { 'x-amz-target': target } : {}),
+        },
+        body: '{}',
+      });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ reason: null });
+    }
+  });
+
   it('answers a suspended account with the suspension message', async () => {
     const account = sim.addAccount({ authMethod: 'social' });
     sim.updateAccount(account.id, { suspended: true });

@@ -32,7 +32,7 @@ describe('/__sim control endpoints', () => {
     expect(sim.usage(account.id).suspended).toBe(true);
     expect((await control('GET', 'accounts')).body).toHaveLength(1);
     expect((await control('POST', 'accounts', { authMethod: 'nope' })).status).toBe(400);
-    expect((await control('GET', 'accounts/acct-404')).status).toBe(400);
+    expect((await control('GET', 'accounts/acct-404')).status).toBe(404);
   });
 
   it('expires and revokes tokens', async () => {

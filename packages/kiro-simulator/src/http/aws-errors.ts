@@ -195,5 +195,7 @@ const streamExceptionMessages: Record<string, string> = {
 
 /** The `{"message"}` of an in-stream exception frame of this type. */
 export function streamExceptionMessage(exceptionType: string): string {
-  return streamExceptionMessages[exceptionType] ?? `${exceptionType} (simulated)`;
+  return Object.hasOwn(streamExceptionMessages, exceptionType)
+    ? (streamExceptionMessages[exceptionType] ?? '')
+    : `${exceptionType} (simulated)`;
 }

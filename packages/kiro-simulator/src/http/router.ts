@@ -116,18 +116,23 @@ const services: Record<string, Service> = {
   },
 };
 
+/** A table entry by key, never an inherited `Object.prototype` member. */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function routeOf(service: Service, exchange: Exchange, operationPath: string): Route | undefined {
   const method = exchange.req.method ?? 'GET';
   if (service.name === 'api' && operationPath === '' && method === 'POST') {
-    return awsJsonRoutes[headerOf(exchange, 'x-amz-target') ?? ''];
+    return own(awsJsonRoutes, headerOf(exchange, 'x-amz-target') ?? '');
   }
-  return service.routes[`${method} ${operationPath}`];
+  return own(service.routes, `${method} ${operationPath}`);
 }
 
 /** Dispatches `/{api|auth|oidc}/{region}/{operation}` to its handler. */
 export async function routeRequest(exchange: Exchange, core: SimulatorCore): Promise<void> {
   const [, serviceName = '', region = '', ...rest] = exchange.url.pathname.split('/');
-  const service = services[serviceName];
+  const service = own(services, serviceName);
   if (service === undefined) {
     sendAwsError(exchange, unknownOperation(exchange.url.pathname));
     return;

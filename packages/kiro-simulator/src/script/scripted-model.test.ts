@@ -17,7 +17,7 @@ function answer(content: string, extra: Partial<AnswerInput> = {}) {
 }
 
 const payloads = (events: OutputEvent[], type: string) =>
-  events.flatMap((e) => (e.kind === 'event' && e.eventType === type ? [e.payload] : []));
+  events.flatMap((e) => (e.eventType === type ? [e.payload] : []));
 const text = (events: OutputEvent[]) =>
   payloads(events, 'assistantResponseEvent')
     .map((p) => String(p['content']))

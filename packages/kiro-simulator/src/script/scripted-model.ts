@@ -2,9 +2,11 @@ import type { Script, Segment } from './directives';
 import { fillerText } from './filler-text';
 import { splitText, splitToolInput } from './text-chunks';
 
-export type OutputEvent =
-  | { kind: 'event'; eventType: string; payload: Record<string, unknown> }
-  | { kind: 'exception'; exceptionType: string; message: string };
+/** One `:message-type: event` frame to send. */
+export interface OutputEvent {
+  eventType: string;
+  payload: Record<string, unknown>;
+}
 
 export interface ReceivedToolResult {
   toolUseId: string;
@@ -90,7 +92,7 @@ export function scriptAnswer(input: AnswerInput): ScriptedAnswer {
   let outputChars = 0;
   let pendingText = '';
   const event = (eventType: string, payload: Record<string, unknown>): void => {
-    events.push({ kind: 'event', eventType, payload });
+    events.push({ eventType, payload });
   };
   const flushText = (): void => {
     for (const content of splitText(pendingText)) event('assistantResponseEvent', { content });

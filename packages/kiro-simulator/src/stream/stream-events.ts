@@ -19,19 +19,11 @@ export interface StreamPlan {
 }
 
 /** Rough tokens a frame carries, for pacing: a quarter of its text, at least one. */
-function tokensOf(event: OutputEvent): number {
-  if (event.kind === 'exception') return 1;
-  const { payload } = event;
+function tokensOf({ payload }: OutputEvent): number {
   const text = [payload['content'], payload['text'], payload['input']]
     .filter((value): value is string => typeof value === 'string')
     .join('');
   return Math.max(1, Math.ceil(text.length / 4));
-}
-
-function encode(event: OutputEvent): Uint8Array {
-  return event.kind === 'event'
-    ? encodeEventFrame(event.eventType, event.payload)
-    : encodeExceptionFrame(event.exceptionType, event.message);
 }
 
 async function write(exchange: Exchange, bytes: Uint8Array, sliceBytes?: number): Promise<void> {
@@ -85,7 +77,7 @@ export async function streamEvents(exchange: Exchange, plan: StreamPlan): Promis
       const delayMs =
         index === 0 ? plan.firstTokenDelayMs : (tokensOf(event) / plan.tokensPerSecond) * 1000;
       if (delayMs > 0) await sleep(delayMs, undefined, { signal });
-      let frame = encode(event);
+      let frame = encodeEventFrame(event.eventType, event.payload);
       if (fault?.type === 'corrupt-crc' && index === faultAt) {
         frame = corruptFrameCrc(frame, fault.target ?? 'message');
       }

@@ -82,7 +82,7 @@ export function composeAnswer(options: {
 
   const events: OutputEvent[] = [];
   const event = (eventType: string, payload: Record<string, unknown>): void => {
-    events.push({ kind: 'event', eventType, payload });
+    events.push({ eventType, payload });
   };
   if (settings.noise === true) {
     event('messageMetadataEvent', {

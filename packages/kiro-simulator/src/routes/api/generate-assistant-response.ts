@@ -4,7 +4,6 @@ import {
   inputTooLong,
   invalidModel,
   quotaExhausted,
-  streamExceptionMessage,
 } from '../../http/aws-errors';
 import { headerOf, type Exchange } from '../../http/exchange';
 import { sendAwsError } from '../../http/responses';
@@ -92,14 +91,7 @@ export async function generateAssistantResponse(
   const scripted = script.settings.exception;
   const fault =
     core.faults.takeStreamFault(account.id) ??
-    (scripted === undefined
-      ? undefined
-      : {
-          type: 'exception' as const,
-          exceptionType: scripted.exceptionType,
-          afterFrames: scripted.afterFrames,
-          message: scripted.message ?? streamExceptionMessage(scripted.exceptionType),
-        });
+    (scripted === undefined ? undefined : { type: 'exception' as const, ...scripted });
   await streamEvents(exchange, {
     events: answer.events,
     firstTokenDelayMs: script.settings.firstTokenDelayMs ?? core.settings.firstTokenDelayMs,

@@ -38,7 +38,9 @@ function accountRoute(
   parts: { id: string; action: string | undefined; method: string },
 ): Reply {
   const { id, action, method } = parts;
-  sim.account(id);
+  if (!sim.accounts().some((account) => account.id === id)) {
+    throw new ControlError(404, `Unknown simulated account ${id}`);
+  }
   switch (`${method} ${action ?? ''}`) {
     case 'GET ':
       return ok({ ...sim.account(id), usage: sim.usage(id) });
