@@ -59,7 +59,10 @@ describe('abort propagation', () => {
     await reader.cancel();
     const closedAt = await harness.sim.requests.waitForClientClose(entry.id);
     expect(closedAt - cancelledAt).toBeLessThan(100);
-    expect((await response.metadata).stopReason).toBeNull();
+    const metadata = await response.metadata;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(metadata.stopReason).toBeNull();
+    expect(metadata.error).toBeUndefined();
   });
 
   it('rejects with the abort reason when aborted before the response', async () => {

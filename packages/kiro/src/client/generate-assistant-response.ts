@@ -74,7 +74,7 @@ export async function generateAssistantResponse(
     apiRegionOf(account),
     '/generateAssistantResponse',
   );
-  const started = Date.now();
+  let sentAt = Date.now();
   const connection = new AbortController();
   const combined = signal ? AbortSignal.any([signal, connection.signal]) : connection.signal;
   const contextWindow = (context.shaping.contextWindowTokens ?? defaultContextWindowTokens)(
@@ -86,6 +86,7 @@ export async function generateAssistantResponse(
     account,
     signal,
     send: async (accessToken, attempt) => {
+      sentAt = Date.now();
       const response = await httpCall({
         url,
         method: 'POST',
@@ -150,7 +151,7 @@ export async function generateAssistantResponse(
     converter,
     abort: (reason) => connection.abort(reason),
     signal,
-    firstByteDeadline: started + context.timeouts.firstByteMs,
+    firstByteDeadline: sentAt + context.timeouts.firstByteMs,
     firstByteTimeoutMs: context.timeouts.firstByteMs,
     idleTimeoutMs: context.timeouts.idleMs,
     maxFrameBytes: context.maxFrameBytes,
