@@ -14,7 +14,7 @@ import {
 let harness: SimulatorHarness;
 
 beforeAll(async () => {
-  harness = await startHarness({}, { timeouts: { idleMs: 300, firstByteMs: 400 } });
+  harness = await startHarness();
 });
 afterAll(async () => {
   await harness.close();
@@ -239,19 +239,41 @@ describe('errors inside the stream', () => {
     expect(metadata.error).toBe(streamError);
   });
 
-  it('times out a stalled stream', async () => {
-    const { events, metadata } = await streamWith({
-      type: 'stall',
-      afterFrames: 2,
-      durationMs: 3_000,
+  describe('with short budgets', () => {
+    let short: SimulatorHarness;
+    beforeAll(async () => {
+      short = await startHarness({}, { timeouts: { idleMs: 300, firstByteMs: 1_500 } });
     });
-    expect(events.at(-1)).toMatchObject({ type: 'error', error: { type: 'timeout_error' } });
-    expect(metadata.error).toMatchObject({ reason: 'idle_timeout' });
-  });
+    afterAll(async () => {
+      await short.close();
+    });
 
-  it('times out a first frame that does not come', async () => {
-    const { streamError } = await streamWith({ type: 'stall', afterFrames: 0, durationMs: 3_000 });
-    expect(streamError).toMatchObject({ reason: 'first_byte_timeout', kind: 'timeout' });
+    async function stalled(afterFrames: number) {
+      const account = kiroAccountOf(short.sim.addAccount({ authMethod: 'social' }));
+      short.sim.injectFault({
+        fault: { type: 'stall', afterFrames, durationMs: 5_000 },
+        accountId: account.id,
+      });
+      const response = await short.client.generateAssistantResponse({
+        account,
+        request: messagesRequest({ messages: [{ role: 'user', content: 'sim: words 60' }] }),
+      });
+      const events = await readAll(response.events).catch((error: unknown) => [{ thrown: error }]);
+      return { events, metadata: await response.metadata };
+    }
+
+    it('times out a stalled stream', async () => {
+      const { events, metadata } = await stalled(2);
+      expect(events.at(-1)).toMatchObject({ type: 'error', error: { type: 'timeout_error' } });
+      expect(metadata.error).toMatchObject({ reason: 'idle_timeout' });
+    });
+
+    it('times out a first frame that does not come', async () => {
+      const { events } = await stalled(0);
+      expect(events).toEqual([
+        { thrown: expect.objectContaining({ reason: 'first_byte_timeout', kind: 'timeout' }) },
+      ]);
+    });
   });
 
   it('reports a corrupt frame', async () => {
