@@ -85,7 +85,7 @@ describe('createToolIdMapper', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });

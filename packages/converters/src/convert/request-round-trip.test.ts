@@ -184,7 +184,7 @@ describe('OpenAI → Anthropic → OpenAI', () => {
         expect(meaning(back.messages)).toEqual(meaning(original.messages));
         expect(hub.warnings).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });

@@ -49,7 +49,7 @@ describe('createSseParserStream', () => {
           );
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 

@@ -65,7 +65,7 @@ describe('createStopSequenceStream', () => {
           );
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
