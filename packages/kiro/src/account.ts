@@ -21,7 +21,7 @@ export interface KiroCredentials {
 export interface KiroAccount {
   id: string;
   authMethod: KiroAuthMethod;
-  /** Region of the Kiro API (`us-east-1` or `eu-central-1`); default: the profile ARN's, else us-east-1. */
+  /** Region of the Kiro API (`us-east-1` or `eu-central-1`); default: the profile ARN's, else by SSO region. */
   apiRegion?: string | undefined;
   /** Region of the SSO-OIDC service (Builder ID / IdC), distinct from the API region. Default us-east-1. */
   ssoRegion?: string | undefined;
@@ -43,8 +43,16 @@ export function regionOfProfileArn(profileArn: string | undefined): string | und
   return region ? region : undefined;
 }
 
+/**
+ * The API region: explicit, else the profile ARN's, else the one nearest the SSO region (Kiro's API
+ * exists only in us-east-1 and eu-central-1).
+ */
 export function apiRegionOf(account: KiroAccount): string {
-  return account.apiRegion ?? regionOfProfileArn(account.profileArn) ?? defaultApiRegion;
+  return (
+    account.apiRegion ??
+    regionOfProfileArn(account.profileArn) ??
+    (account.ssoRegion?.startsWith('eu-') ? 'eu-central-1' : defaultApiRegion)
+  );
 }
 
 export function ssoRegionOf(account: KiroAccount): string {

@@ -65,6 +65,23 @@ describe('account metadata', () => {
     ).toBe(true);
   });
 
+  it('reports a wrong API region without refreshing the token', async () => {
+    const simulated = harness.sim.addAccount({
+      authMethod: 'idc',
+      region: 'eu-central-1',
+      ssoRegion: 'eu-west-1',
+    });
+    const refreshes = harness.sim.requests.count('oidcToken');
+    await expect(
+      harness.client.listAvailableProfiles({
+        account: kiroAccountOf(simulated, { apiRegion: 'us-east-1' }),
+      }),
+    ).rejects.toMatchObject({ reason: 'wrong_region', fault: 'account' });
+    expect(harness.sim.requests.count('oidcToken')).toBe(refreshes);
+    const guessed = kiroAccountOf(simulated, { apiRegion: undefined, profileArn: undefined });
+    expect(await harness.client.listAvailableProfiles({ account: guessed })).toHaveLength(1);
+  });
+
   it('finds the profile ARN of an IdC account and refuses Builder ID', async () => {
     const simulated = harness.sim.addAccount({ authMethod: 'idc' });
     const profiles = await harness.client.listAvailableProfiles({

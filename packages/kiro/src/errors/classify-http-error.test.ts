@@ -106,6 +106,14 @@ describe('classifyHttpError', () => {
     });
   });
 
+  it('tells a wrong API region from an expired token', () => {
+    expect(classify(403, { message: 'Invalid token' })).toMatchObject({
+      reason: 'wrong_region',
+      fault: 'account',
+    });
+    expect(isBearerTokenRejection(403, JSON.stringify({ message: 'Invalid token' }))).toBe(false);
+  });
+
   it('recognises model and profile problems as account problems', () => {
     expect(
       classify(400, {

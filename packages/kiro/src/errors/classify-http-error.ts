@@ -62,11 +62,16 @@ export function parseUpstreamErrorBody(status: number, bodyText: string): KiroUp
   return { status, reason, message };
 }
 
+/** Kiro's answer to a token sent to the wrong API region: a bare "Invalid token". */
+function isWrongRegion(upstream: KiroUpstreamDetails): boolean {
+  return upstream.status === 403 && /^invalid token\.?$/i.test((upstream.message ?? '').trim());
+}
+
 /** True when a 401/403 means "refresh the token and try once more". */
 export function isBearerTokenRejection(status: number, bodyText: string): boolean {
   if (status !== 401 && status !== 403) return false;
   const upstream = parseUpstreamErrorBody(status, bodyText);
-  if (isSuspension(upstream)) return false;
+  if (isSuspension(upstream) || isWrongRegion(upstream)) return false;
   if (status === 401) return true;
   return /bearer token|invalid token|token (is )?(expired|invalid)|expired token|unauthori[sz]ed/i.test(
     upstream.message ?? '',
@@ -116,8 +121,12 @@ export function classifyHttpError(
     });
   }
   if (status === 401 || status === 403) {
-    if (isSuspension(upstream))
+    if (isSuspension(upstream)) {
       return new KiroAccountUnusableError({ reason: 'suspended', upstream });
+    }
+    if (isWrongRegion(upstream)) {
+      return new KiroAccountUnusableError({ reason: 'wrong_region', upstream });
+    }
     if (isBearerTokenRejection(status, failure.bodyText)) {
       return new KiroTokenError({ reason: 'token_expired', upstream });
     }

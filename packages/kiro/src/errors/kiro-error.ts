@@ -23,6 +23,8 @@ export type KiroErrorReason =
   | 'forbidden'
   /** The profile ARN is missing or wrong for this account. */
   | 'invalid_profile'
+  /** The account lives in the other API region (Kiro answers 403 "Invalid token"). */
+  | 'wrong_region'
   /** This account may not use the requested model. */
   | 'model_unavailable'
   /** Kiro rejected the request shape (400): the client's request, never the account. */

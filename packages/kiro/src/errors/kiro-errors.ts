@@ -84,13 +84,14 @@ export class KiroQuotaExhaustedError extends KiroError {
 export class KiroAccountUnusableError extends KiroError {
   constructor(
     options: CommonOptions & {
-      reason: 'suspended' | 'forbidden' | 'invalid_profile' | 'model_unavailable';
+      reason: 'suspended' | 'forbidden' | 'invalid_profile' | 'wrong_region' | 'model_unavailable';
     },
   ) {
     const messages = {
       suspended: 'The upstream account is suspended.',
       forbidden: 'The upstream account was denied access.',
       invalid_profile: 'The upstream account has no valid profile ARN.',
+      wrong_region: 'The upstream account belongs to another API region.',
       model_unavailable: 'The requested model is not available to the upstream account.',
     } as const;
     super({
