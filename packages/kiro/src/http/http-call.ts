@@ -49,7 +49,19 @@ export function transportError(
   error: unknown,
   options: { signal?: AbortSignal | undefined; headersTimeoutMs: number },
 ): unknown {
-  if (options.signal?.aborted) return options.signal.reason;
+  if (options.signal?.aborted) {
+    const reason: unknown = options.signal.reason;
+    // Our own per-call budget (AbortSignal.timeout) ran out: an upstream timeout, not a caller abort.
+    if (reason instanceof DOMException && reason.name === 'TimeoutError') {
+      return new KiroTimeoutError({
+        reason: 'first_byte_timeout',
+        timeoutMs: options.headersTimeoutMs,
+        message: 'The upstream did not answer in time.',
+        cause: reason,
+      });
+    }
+    return reason;
+  }
   if (error instanceof errors.HeadersTimeoutError) {
     return new KiroTimeoutError({
       reason: 'first_byte_timeout',
