@@ -196,6 +196,29 @@ describe('createOpenAIToAnthropicEventStream', () => {
     });
   });
 
+  it('reports truncated tool JSON as an error unless the length limit cut it', async () => {
+    const call = chunk({
+      tool_calls: [
+        {
+          index: 0,
+          id: 'call_t',
+          type: 'function',
+          function: { name: 'write', arguments: '{"a":' },
+        },
+      ],
+    });
+    const finished = await convert([call, chunk({}, 'tool_calls')]);
+    expect(finished.at(-1)).toMatchObject({
+      type: 'error',
+      error: { message: 'Tool call call_t has arguments that are not a JSON object.' },
+    });
+    const cut = await convert([call, chunk({}, 'length')]);
+    expect(cut.at(-2)).toMatchObject({
+      type: 'message_delta',
+      delta: { stop_reason: 'max_tokens' },
+    });
+  });
+
   it('maps length to max_tokens', async () => {
     const events = await convert([chunk({ content: 'abc' }, 'length')]);
     expect(events.at(-2)).toMatchObject({

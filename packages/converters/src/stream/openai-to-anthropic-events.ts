@@ -3,6 +3,7 @@ import type { AnthropicStreamEvent } from '../anthropic/stream-event';
 import { malformedUpstream } from '../convert/malformed-upstream';
 import { mapOpenAIFinishReason } from '../convert/map-stop-reason';
 import { openAIUsageToAnthropic } from '../convert/map-usage';
+import { parseToolArguments } from '../convert/parse-tool-arguments';
 import { anthropicMessageIdFor } from '../convert/response-ids';
 import { createToolIdMapper } from '../convert/tool-id-mapper';
 import { toAnthropicError } from '../errors/error-bodies';
@@ -28,6 +29,8 @@ export interface OpenAIToAnthropicEventOptions {
 }
 
 interface ToolState {
+  /** Every argument fragment so far, to check the JSON is complete when the stream ends. */
+  text: string;
   id: string | undefined;
   name: string | undefined;
   custom: boolean;
@@ -50,8 +53,9 @@ const escapeFragment = (fragment: string): string => JSON.stringify(fragment).sl
  * indexes 0, 1, 2…, then `message_delta` with cumulative usage and `message_stop` once the input ends.
  * `reasoning_content` becomes thinking, tool calls become `tool_use` blocks (fragments that arrive before
  * the name are held until it does; custom tool input is wrapped as `{"input": …}`). An OpenAI error
- * object becomes an `error` event. A stream with no `finish_reason`, or with a tool call that never got
- * its name, ends with an `error` event, never a clean empty turn.
+ * object becomes an `error` event. A stream with no `finish_reason`, with a tool call that never got
+ * its name, or with tool arguments that are not complete JSON (unless cut by the length limit) ends
+ * with an `error` event, never a clean turn.
  */
 export class OpenAIToAnthropicEventConverter {
   readonly #options: OpenAIToAnthropicEventOptions;
@@ -112,6 +116,16 @@ export class OpenAIToAnthropicEventConverter {
       return this.#fail(malformedUpstream('The upstream stream ended without any chunk.'));
     if (this.#finishReason === undefined) {
       return this.#fail(malformedUpstream('The upstream stream ended before a finish_reason.'));
+    }
+    const truncated = [...this.#tools.values()].find(
+      (tool) => !tool.custom && parseToolArguments(tool.text) === undefined,
+    );
+    if (truncated !== undefined && this.#finishReason !== 'length') {
+      return this.#fail(
+        malformedUpstream(
+          `Tool call ${truncated.id ?? ''} has arguments that are not a JSON object.`,
+        ),
+      );
     }
     const unnamed = [...this.#tools.values()].find((tool) => tool.blockIndex === undefined);
     if (unnamed !== undefined)
@@ -227,6 +241,7 @@ export class OpenAIToAnthropicEventConverter {
         blockIndex: undefined,
         closed: false,
         sentArguments: false,
+        text: '',
       };
       this.#tools.set(call.index, tool);
     }
@@ -234,6 +249,7 @@ export class OpenAIToAnthropicEventConverter {
     if (call.type === 'custom' || call.custom !== undefined) tool.custom = true;
     tool.name ??= call.function?.name ?? call.custom?.name ?? undefined;
     const fragment = call.function?.arguments ?? call.custom?.input ?? '';
+    tool.text += fragment;
     tool.pending += tool.custom ? escapeFragment(fragment) : fragment;
     if (tool.closed) return tool.pending === '' ? [] : undefined;
     const events: AnthropicStreamEvent[] = [];
