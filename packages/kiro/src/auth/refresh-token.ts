@@ -72,11 +72,12 @@ function failure(result: JsonCallResult): KiroTokenError {
 }
 
 /** Refreshes an account's access token with the method its login used. */
-export async function refreshAccountToken(
-  account: KiroAccount,
-  refreshToken: string,
-  context: RefreshContext,
-): Promise<KiroTokenSet> {
+export async function refreshAccountToken(options: {
+  account: KiroAccount;
+  refreshToken: string;
+  context: RefreshContext;
+}): Promise<KiroTokenSet> {
+  const { account, refreshToken, context } = options;
   const social = account.authMethod === 'social';
   const { clientId, clientSecret, clientSecretExpiresAt } = account.credentials;
   if (!social) {
@@ -95,8 +96,16 @@ export async function refreshAccountToken(
   }
   const result = await jsonCall({
     url: social
-      ? endpointUrl(context.endpoints.auth, context.endpoints.authRegion, '/refreshToken')
-      : endpointUrl(context.endpoints.oidc, ssoRegionOf(account), '/token'),
+      ? endpointUrl({
+          template: context.endpoints.auth,
+          region: context.endpoints.authRegion,
+          path: '/refreshToken',
+        })
+      : endpointUrl({
+          template: context.endpoints.oidc,
+          region: ssoRegionOf(account),
+          path: '/token',
+        }),
     method: 'POST',
     headers: social ? context.headers.socialAuth(context.machineId) : context.headers.oidc(),
     body: JSON.stringify(

@@ -105,13 +105,17 @@ export function createKiroClient(options: KiroClientOptions = {}): KiroClient {
     onTokensRefreshed: options.onTokensRefreshed,
     now,
     refresh: (account, refreshToken) =>
-      refreshAccountToken(account, refreshToken, {
-        endpoints,
-        headers,
-        dispatcher: dispatcherFor(account),
-        machineId: machineIdOf(account),
-        timeoutMs: timeouts.requestMs,
-        now,
+      refreshAccountToken({
+        account,
+        refreshToken,
+        context: {
+          endpoints,
+          headers,
+          dispatcher: dispatcherFor(account),
+          machineId: machineIdOf(account),
+          timeoutMs: timeouts.requestMs,
+          now,
+        },
       }),
   });
   const context: ClientContext = {

@@ -69,11 +69,11 @@ export async function generateAssistantResponse(
     sessionId: options.sessionId,
   });
   const machineId = context.machineIdOf(account);
-  const url = endpointUrl(
-    context.endpoints.api,
-    apiRegionOf(account),
-    '/generateAssistantResponse',
-  );
+  const url = endpointUrl({
+    template: context.endpoints.api,
+    region: apiRegionOf(account),
+    path: '/generateAssistantResponse',
+  });
   let sentAt = Date.now();
   const connection = new AbortController();
   const combined = signal ? AbortSignal.any([signal, connection.signal]) : connection.signal;
@@ -126,7 +126,7 @@ export async function generateAssistantResponse(
       now: context.now(),
     });
     throw error instanceof KiroQuotaExhaustedError
-      ? await withResetDate(context, account, error)
+      ? await withResetDate({ context, account, error })
       : error;
   }
 
@@ -169,11 +169,12 @@ export async function generateAssistantResponse(
 }
 
 /** Looks up when an exhausted account's credits come back (best effort, a few seconds at most). */
-async function withResetDate(
-  context: ClientContext,
-  account: KiroAccount,
-  error: KiroQuotaExhaustedError,
-): Promise<KiroQuotaExhaustedError> {
+async function withResetDate(options: {
+  context: ClientContext;
+  account: KiroAccount;
+  error: KiroQuotaExhaustedError;
+}): Promise<KiroQuotaExhaustedError> {
+  const { context, account, error } = options;
   try {
     const usage = await getUsageLimits(context, { account, signal: AbortSignal.timeout(5_000) });
     if (usage.resetAt === undefined) return error;

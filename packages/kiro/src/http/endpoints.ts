@@ -25,7 +25,8 @@ export function resolveEndpoints(partial: Partial<KiroEndpoints> | undefined): K
 }
 
 /** Fills `{region}` and appends `path` (which starts with `/`). */
-export function endpointUrl(template: string, region: string, path: string): string {
+export function endpointUrl(options: { template: string; region: string; path: string }): string {
+  const { template, region, path } = options;
   const base = template.replaceAll('{region}', encodeURIComponent(region)).replace(/\/+$/, '');
   return `${base}${path}`;
 }

@@ -71,7 +71,11 @@ function call(
   options: OidcCall & { path: string; body: unknown },
 ): Promise<JsonCallResult> {
   return jsonCall({
-    url: endpointUrl(context.endpoints.oidc, options.ssoRegion, options.path),
+    url: endpointUrl({
+      template: context.endpoints.oidc,
+      region: options.ssoRegion,
+      path: options.path,
+    }),
     method: 'POST',
     headers: context.headers.oidc(),
     body: JSON.stringify(options.body),

@@ -41,7 +41,7 @@ export function startSocialLogin(options: {
     prompt: 'select_account',
   });
   return {
-    url: `${endpointUrl(endpoints.auth, endpoints.authRegion, '/login')}?${params.toString()}`,
+    url: `${endpointUrl({ template: endpoints.auth, region: endpoints.authRegion, path: '/login' })}?${params.toString()}`,
     state,
     codeVerifier,
     redirectUri,
@@ -85,7 +85,11 @@ export async function exchangeSocialCode(
 ): Promise<KiroTokenSet> {
   const signal = loginSignal(context, options.signal);
   const result = await jsonCall({
-    url: endpointUrl(context.endpoints.auth, context.endpoints.authRegion, '/oauth/token'),
+    url: endpointUrl({
+      template: context.endpoints.auth,
+      region: context.endpoints.authRegion,
+      path: '/oauth/token',
+    }),
     method: 'POST',
     headers: context.headers.socialAuth(undefined),
     body: JSON.stringify({

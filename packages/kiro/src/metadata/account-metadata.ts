@@ -52,7 +52,11 @@ async function runtimeCall<T>(
       });
       if (options.body !== undefined) headers['content-type'] = 'application/json';
       const result = await jsonCall({
-        url: endpointUrl(context.endpoints.api, apiRegionOf(account), options.path),
+        url: endpointUrl({
+          template: context.endpoints.api,
+          region: apiRegionOf(account),
+          path: options.path,
+        }),
         method: options.method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),

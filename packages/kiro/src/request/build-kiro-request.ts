@@ -62,7 +62,12 @@ export interface BuiltKiroRequest {
   bodyBytes: number;
 }
 
-function userMessage(turn: UserTurn, modelId: string, content: string): KiroUserInputMessage {
+function userMessage(options: {
+  turn: UserTurn;
+  modelId: string;
+  content: string;
+}): KiroUserInputMessage {
+  const { turn, modelId, content } = options;
   const message: KiroUserInputMessage = { content, modelId, origin: 'AI_EDITOR' };
   if (turn.images.length > 0) message.images = turn.images;
   if (turn.toolResults.length > 0)
@@ -153,18 +158,18 @@ export function buildKiroRequest(options: BuildKiroRequestOptions): BuiltKiroReq
   const kiroHistory: KiroHistoryMessage[] = history.map((turn, index) =>
     turn.role === 'user'
       ? {
-          userInputMessage: userMessage(
+          userInputMessage: userMessage({
             turn,
             modelId,
-            index === 0 ? prefixed(prefix, userContent(turn)) : userContent(turn),
-          ),
+            content: index === 0 ? prefixed(prefix, userContent(turn)) : userContent(turn),
+          }),
         }
       : { assistantResponseMessage: assistantMessage(turn) },
   );
   let currentContent = userContent(current);
   if (history.length === 0) currentContent = prefixed(prefix, currentContent);
   if (toolSpecs.choiceInstruction !== '') currentContent += `\n\n${toolSpecs.choiceInstruction}`;
-  const currentMessage = userMessage(current, modelId, currentContent);
+  const currentMessage = userMessage({ turn: current, modelId, content: currentContent });
   if (tools.length > 0) {
     currentMessage.userInputMessageContext = { ...currentMessage.userInputMessageContext, tools };
   }

@@ -21,7 +21,12 @@ function isClientTool(tool: AnthropicTool): boolean {
   return tool.type === undefined || tool.type === 'custom';
 }
 
-function spec(name: string, description: string, schema: unknown): KiroToolSpecification {
+function spec(options: {
+  name: string;
+  description: string;
+  schema: unknown;
+}): KiroToolSpecification {
+  const { name, description, schema } = options;
   return {
     toolSpecification: { name, description, inputSchema: { json: cleanInputSchema(schema) } },
   };
@@ -73,16 +78,16 @@ export function buildToolSpecs(options: {
       const note = `\n\n(Truncated; the full description is in the system prompt under "Tool: ${name}".)`;
       description = description.slice(0, maxToolDescriptionLength - note.length) + note;
     }
-    specs.push(spec(name, description, tool.input_schema));
+    specs.push(spec({ name, description, schema: tool.input_schema }));
   }
   for (const name of historyNames) {
     if (defined.has(name)) continue;
     defined.add(name);
     specs.push(
-      spec(name, `Tool ${name}, used earlier in this conversation.`, {
-        type: 'object',
-        properties: {},
-        additionalProperties: true,
+      spec({
+        name,
+        description: `Tool ${name}, used earlier in this conversation.`,
+        schema: { type: 'object', properties: {}, additionalProperties: true },
       }),
     );
   }

@@ -86,7 +86,8 @@ function payloadJson(frame: RawFrame, eventType: string): unknown {
   }
 }
 
-function parse<T>(schema: z.ZodType<T>, frame: RawFrame, eventType: string): T {
+function parse<T>(schema: z.ZodType<T>, frame: RawFrame): T {
+  const eventType = frame.headers[':event-type'] ?? 'event';
   const result = schema.safeParse(payloadJson(frame, eventType));
   if (!result.success) throw corrupt(`${eventType} payload has an unexpected shape`);
   return result.data;
@@ -125,12 +126,12 @@ export function parseKiroEvent(frame: RawFrame): KiroEvent {
     case 'assistantResponseEvent':
       return {
         type: 'assistantResponse',
-        content: parse(assistantResponseSchema, frame, eventType).content,
+        content: parse(assistantResponseSchema, frame).content,
       };
     case 'codeEvent':
-      return { type: 'assistantResponse', content: parse(codeSchema, frame, eventType).content };
+      return { type: 'assistantResponse', content: parse(codeSchema, frame).content };
     case 'toolUseEvent': {
-      const event = parse(toolUseSchema, frame, eventType);
+      const event = parse(toolUseSchema, frame);
       return compact({
         type: 'toolUse',
         toolUseId: event.toolUseId,
@@ -140,7 +141,7 @@ export function parseKiroEvent(frame: RawFrame): KiroEvent {
       });
     }
     case 'reasoningContentEvent': {
-      const event = parse(reasoningSchema, frame, eventType);
+      const event = parse(reasoningSchema, frame);
       return compact({
         type: 'reasoningContent',
         text: event.text,
@@ -149,16 +150,16 @@ export function parseKiroEvent(frame: RawFrame): KiroEvent {
       });
     }
     case 'meteringEvent': {
-      const event = parse(meteringSchema, frame, eventType);
+      const event = parse(meteringSchema, frame);
       return compact({ type: 'metering', usage: event.usage, unit: event.unit });
     }
     case 'contextUsageEvent':
       return {
         type: 'contextUsage',
-        contextUsagePercentage: parse(contextUsageSchema, frame, eventType).contextUsagePercentage,
+        contextUsagePercentage: parse(contextUsageSchema, frame).contextUsagePercentage,
       };
     case 'metadataEvent': {
-      const event = parse(metadataSchema, frame, eventType);
+      const event = parse(metadataSchema, frame);
       return compact({
         type: 'metadata',
         tokenUsage: event.tokenUsage ? compact(event.tokenUsage) : undefined,
@@ -166,7 +167,7 @@ export function parseKiroEvent(frame: RawFrame): KiroEvent {
       });
     }
     case 'messageMetadataEvent': {
-      const event = parse(messageMetadataSchema, frame, eventType);
+      const event = parse(messageMetadataSchema, frame);
       return compact({
         type: 'messageMetadata',
         conversationId: event.conversationId,
@@ -174,7 +175,7 @@ export function parseKiroEvent(frame: RawFrame): KiroEvent {
       });
     }
     case 'invalidStateEvent': {
-      const event = parse(invalidStateSchema, frame, eventType);
+      const event = parse(invalidStateSchema, frame);
       return compact({ type: 'invalidState', reason: event.reason, message: event.message });
     }
     default:
