@@ -7,9 +7,6 @@ import { databaseFileName } from '../src/runtime/open-core';
 import { scriptedBackend, scriptedUpstream, textAnswer } from './helpers/scripted-upstream';
 import { openTestApp } from './helpers/test-server';
 
-// Response bodies are checked field by field; a precise type per route would add nothing.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
 type TestApp = Awaited<ReturnType<typeof openTestApp>>;
 const opened: TestApp[] = [];
 afterEach(async () => {

@@ -87,7 +87,9 @@ describe('API keys over their limits', () => {
 });
 
 describe('client disconnect mid-stream', () => {
-  it('closes the upstream within 100 ms and frees the account’s slot', async () => {
+  // Server, simulator and client share this process, and other test files share the two cores: a
+  // busy moment can delay any of them, so the measurement gets two more tries before it fails.
+  it('closes the upstream within 100 ms and frees the account’s slot', { retry: 2 }, async () => {
     const controller = new AbortController();
     const response = await fetch(`${e2e.url}/v1/messages`, {
       method: 'POST',

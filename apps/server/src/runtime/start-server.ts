@@ -25,6 +25,8 @@ export interface StartServerOptions {
   endpoints?: Partial<KiroEndpoints>;
   /** Run after everything else has been closed on shutdown. */
   onClosed?: () => Promise<void>;
+  /** Runs once the database is open, before the pool loads its accounts (demo mode seeds here). */
+  prepare?: (core: Core) => Promise<void>;
 }
 
 export interface RunningServer {
@@ -56,6 +58,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     logger.warn({ keys: file.ignoredKeys }, 'config keys ignored (unknown or retired)');
   }
   const core = await openCore({ env, fileConfig: file.patch, logger });
+  await options.prepare?.(core);
   const metrics = new GatewayMetrics();
   const upstream = createKiroUpstream({
     storage: core.storage,

@@ -1,0 +1,29 @@
+import { Command } from 'commander';
+
+import { registerAccountsImport } from './commands/accounts-import-command';
+import { registerBackup } from './commands/backup-command';
+import { registerKeysCreate } from './commands/keys-create-command';
+import { registerResetPassword } from './commands/reset-password-command';
+import { registerStart, runStart } from './commands/start-command';
+
+/** The `octoproxy` command line. */
+export function buildCli(): Command {
+  const program = new Command('octoproxy')
+    .description(
+      'OctoProxy: a self-hosted gateway that pools Kiro accounts behind the OpenAI and Anthropic APIs',
+    )
+    .showHelpAfterError();
+  registerStart(program);
+  program
+    .command('demo')
+    .description(
+      'same as `start --demo`: a built-in simulator, a demo account and a printed API key',
+    )
+    .option('-p, --port <port>', 'listen port', Number)
+    .action((options: { port?: number }) => runStart({ ...options, demo: true }));
+  registerResetPassword(program.command('admin').description('administer users'));
+  registerKeysCreate(program.command('keys').description('manage API keys'));
+  registerAccountsImport(program.command('accounts').description('manage upstream accounts'));
+  registerBackup(program);
+  return program;
+}
