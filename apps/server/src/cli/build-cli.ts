@@ -6,13 +6,14 @@ import { registerKeysCreate } from './commands/keys-create-command';
 import { registerResetPassword } from './commands/reset-password-command';
 import { registerStart, runStart } from './commands/start-command';
 
-/** The `octoproxy` command line. */
-export function buildCli(): Command {
+/** The `octoproxy` command line. `exitOverride` makes help and errors throw instead of exiting (tests). */
+export function buildCli(options: { exitOverride?: boolean } = {}): Command {
   const program = new Command('octoproxy')
     .description(
       'OctoProxy: a self-hosted gateway that pools Kiro accounts behind the OpenAI and Anthropic APIs',
     )
     .showHelpAfterError();
+  if (options.exitOverride) program.exitOverride();
   registerStart(program);
   program
     .command('demo')

@@ -2,6 +2,8 @@ import type { AnthropicMessagesRequest } from '@octoproxy/converters';
 import { assertModelAllowed } from '@octoproxy/auth';
 
 import type { LiveSettings } from '../config/live-settings';
+import type { Logger } from '../logging/create-logger';
+import { requestShape } from '../logging/request-shape';
 import type { FetchedImage } from '../images/fetch-image';
 import { inlineImages } from '../images/inline-images';
 import type { ModelDirectory } from '../models/model-directory';
@@ -39,6 +41,8 @@ export async function prepareRequest(
     deps: PrepareDeps;
     allowedModels: readonly string[] | null;
     signal: AbortSignal;
+    /** Logs the request's outline when the `debug` setting is on. */
+    log?: Logger | undefined;
   },
 ): Promise<PreparedRequest> {
   const { deps } = options;
@@ -62,5 +66,7 @@ export async function prepareRequest(
     fetch: (url) => deps.fetchImage(url, options.signal),
   });
   const raw = countRequestTokens(request, deps.tokenize);
+  if (config.debug)
+    options.log?.info({ shape: requestShape(request), tokens: raw }, 'request shape');
   return { request, estimate: { raw, calibrated: deps.calibration.apply(request.model, raw) } };
 }

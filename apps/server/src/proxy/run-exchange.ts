@@ -105,6 +105,19 @@ export async function runExchange(
       });
     });
     const latencyMs = performance.now() - started;
+    if (deps.settings.current.debug) {
+      c.get('log').info(
+        {
+          status: outcome.status,
+          stopReason: usage.stopReason,
+          inputTokens: usage.inputTokens,
+          outputTokens: usage.outputTokens,
+          accountId: opened?.accountId,
+          attempts: opened?.attempts,
+        },
+        'response shape',
+      );
+    }
     const error = outcome.error === undefined ? undefined : InternalError.from(outcome.error);
     const status = String(outcome.status);
     deps.metrics.requests.inc({ route: input.route, model, status });

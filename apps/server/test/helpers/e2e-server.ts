@@ -24,6 +24,8 @@ export interface E2E {
     body?: unknown,
   ) => Promise<{ status: number; body: unknown }>;
   close: () => Promise<void>;
+  /** Deletes the data folder (after `server.close()` when a test closes the server itself). */
+  removeData: () => Promise<void>;
 }
 
 /**
@@ -102,5 +104,6 @@ export async function startE2E(
       await sim.close();
       await dir.remove();
     },
+    removeData: () => dir.remove(),
   };
 }

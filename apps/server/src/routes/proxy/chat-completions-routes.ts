@@ -25,6 +25,7 @@ export function chatCompletionsRoutes(deps: ProxyDeps): Hono<ProxyEnv> {
         deps,
         allowedModels: apiKey.allowedModels,
         signal: clientSignal,
+        log: c.get('log'),
       });
       const promptCacheKey =
         typeof openai.prompt_cache_key === 'string' ? openai.prompt_cache_key : undefined;

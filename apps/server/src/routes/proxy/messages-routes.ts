@@ -33,6 +33,7 @@ export function messagesRoutes(deps: ProxyDeps): Hono<ProxyEnv> {
           deps,
           allowedModels: apiKey.allowedModels,
           signal: clientSignal,
+          log: c.get('log'),
         });
         return runExchange(c, deps, {
           route: '/v1/messages',
