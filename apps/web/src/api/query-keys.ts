@@ -1,0 +1,13 @@
+import type { LogQuery, StatsQuery, UsageQuery } from './api-types';
+
+/** Every cache key in one place, so mutations invalidate exactly what they change. */
+export const queryKeys = {
+  session: ['session'] as const,
+  providers: ['providers'] as const,
+  apiKeys: ['api-keys'] as const,
+  users: ['users'] as const,
+  stats: (query: StatsQuery) => ['stats', query] as const,
+  usage: (query: UsageQuery) => ['usage', query] as const,
+  logs: (query: LogQuery) => ['logs', query] as const,
+  config: ['config'] as const,
+};

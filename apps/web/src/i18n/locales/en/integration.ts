@@ -1,0 +1,34 @@
+export const integration = {
+  integration: {
+    description: 'Point your tools at this gateway: copy the settings below.',
+    apiKey: 'Your API key',
+    apiKeyHelp: 'Paste a key to fill it into the snippets. It stays in this page and is not saved.',
+    model: 'Model',
+    smallModel: 'Background model (Claude Code)',
+    baseUrls: 'Anthropic clients use {{origin}}; OpenAI clients use {{origin}}/v1.',
+    noKeyYet: 'No key yet? Create one on',
+    groups: {
+      agents: 'Coding agents',
+      editors: 'Editors',
+      sdks: 'SDKs',
+      curl: 'curl',
+    },
+    snippets: {
+      claudeCode: { title: 'Claude Code', hint: 'Add to' },
+      claudeCodeShell: { title: 'Claude Code (environment variables)', hint: 'Run in a' },
+      codex: { title: 'Codex CLI', hint: 'Add to' },
+      cursor: {
+        title: 'Cursor',
+        hint: 'Cursor calls from its own servers: the gateway must be reachable from the internet over HTTPS. Set in',
+      },
+      continue: { title: 'Continue', hint: 'Add to' },
+      aider: { title: 'Aider', hint: 'Run in a' },
+      openaiPython: { title: 'OpenAI SDK (Python)', hint: 'Install with' },
+      openaiNode: { title: 'OpenAI SDK (Node.js)', hint: 'Install with' },
+      anthropicPython: { title: 'Anthropic SDK (Python)', hint: 'Install with' },
+      anthropicNode: { title: 'Anthropic SDK (Node.js)', hint: 'Install with' },
+      curlOpenai: { title: 'OpenAI Chat Completions', hint: 'Run in a' },
+      curlAnthropic: { title: 'Anthropic Messages', hint: 'Run in a' },
+    },
+  },
+} as const;

@@ -1,0 +1,163 @@
+export const settings = {
+  settings: {
+    description: 'Gateway settings. Saved changes apply at once, without a restart, unless marked.',
+    save: 'Save changes',
+    discard: 'Discard',
+    saved: 'Settings saved and applied.',
+    savedRestart: 'Saved. Restart the server to apply: {{keys}}.',
+    unsaved: 'You have unsaved changes.',
+    liveHint: 'Changes apply live.',
+    envOverride: 'set by environment',
+    envOverrideHelp: 'An environment variable sets this value; change it there.',
+    restartOnly: 'needs restart',
+    none: 'none',
+    addAlias: 'Add alias',
+    aliasFrom: 'Model name clients send',
+    aliasTo: 'Model to serve',
+    aliasFromRequired: 'Enter the name clients send.',
+    aliasToRequired: 'Enter the model to serve.',
+    aliasDuplicate: 'This name already has an alias.',
+    units: { minutes: 'min', seconds: 's', hours: 'h', mib: 'MiB', bytes: 'bytes' },
+    sections: {
+      routing: 'Routing and retries',
+      health: 'Health checks and usage sync',
+      timeouts: 'Timeouts and limits',
+      models: 'Models',
+      images: 'Image URLs',
+      security: 'Sessions and security',
+      server: 'Server',
+    },
+    strategies: {
+      lru: {
+        label: 'Least recently used (lru)',
+        description:
+          'The account idle the longest serves next: spreads load and rests every account.',
+      },
+      round_robin: {
+        label: 'Round robin',
+        description: 'Strict rotation through the accounts in a fixed order.',
+      },
+      least_usage: {
+        label: 'Least remaining quota first',
+        description: 'Drains one account before touching the others.',
+      },
+      most_usage: {
+        label: 'Most remaining quota first',
+        description: 'Spreads consumption so remaining quotas level out.',
+      },
+      oldest_first: {
+        label: 'Oldest first',
+        description: 'Always the oldest healthy account: a primary with fallbacks.',
+      },
+      weighted: {
+        label: 'Weighted',
+        description: 'Shares traffic by each account’s weight, e.g. more for paid plans.',
+      },
+    },
+    fields: {
+      providerStrategy: {
+        label: 'Account selection strategy',
+        help: 'How the next account is chosen for a new conversation.',
+      },
+      retries: {
+        label: 'Retries',
+        help: 'Other accounts tried after a failure before the client gets an error (0–10).',
+      },
+      maxErrorCount: {
+        label: 'Errors before unhealthy',
+        help: 'Consecutive failures after which an account is taken out of rotation.',
+      },
+      stickyTtlMinutes: {
+        label: 'Conversation stickiness',
+        help: 'A conversation stays on the account that served it for this long (its prompt cache lives there). 0 turns it off.',
+      },
+      accountMaxConcurrency: {
+        label: 'Concurrent requests per account',
+        help: 'Default cap; an account’s own cap overrides it.',
+      },
+      accountRequestsPerMinute: {
+        label: 'Requests per minute per account',
+        help: 'Paces each account. 0 means no pacing.',
+      },
+      healthCheckIntervalMinutes: {
+        label: 'Health check interval',
+        help: 'How often accounts are checked. 0 turns periodic checks off.',
+      },
+      usageSyncIntervalMinutes: {
+        label: 'Usage sync interval',
+        help: 'How often quotas are read from Kiro. 0 turns it off.',
+      },
+      firstTokenTimeoutSeconds: {
+        label: 'First-token timeout',
+        help: 'Wait this long for the upstream to start answering before trying another account.',
+      },
+      idleTimeoutSeconds: {
+        label: 'Idle timeout',
+        help: 'A stream silent this long mid-answer ends with an error.',
+      },
+      keepaliveIntervalSeconds: {
+        label: 'Keep-alive interval',
+        help: 'Ping clients this often while the upstream is thinking (at most 600 s).',
+      },
+      shutdownGraceSeconds: {
+        label: 'Shutdown grace period',
+        help: 'Time running streams get to finish when the server stops.',
+      },
+      bodyLimitMb: {
+        label: 'Request body limit',
+        help: 'Larger requests are refused with 413 (at most 512 MiB).',
+      },
+      defaultModel: {
+        label: 'Default model',
+        help: 'Served when a client asks for a model nobody knows. Empty: such requests get 404.',
+      },
+      modelAliases: {
+        label: 'Model aliases',
+        help: 'Map the names clients send to the models to serve. A trailing * matches any suffix (claude-opus-* → claude-opus-4.5).',
+      },
+      imageFetchEnabled: {
+        label: 'Download image URLs',
+        help: 'Kiro accepts inline images only; the gateway downloads http(s) image URLs and inlines them.',
+      },
+      imageFetchMaxBytes: {
+        label: 'Largest image',
+        help: 'Larger downloads are refused.',
+      },
+      imageFetchTimeoutSeconds: {
+        label: 'Image download timeout',
+        help: 'At most 120 s.',
+      },
+      imageFetchAllowList: {
+        label: 'Private hosts allowed',
+        help: 'Private, loopback and link-local addresses are never fetched unless listed here (hosts or CIDR ranges).',
+      },
+      sessionExpireHours: {
+        label: 'Session lifetime',
+        help: 'A dashboard login lasts at most this long.',
+      },
+      sessionIdleMinutes: {
+        label: 'Session idle timeout',
+        help: 'A dashboard session unused this long ends.',
+      },
+      secureCookies: {
+        label: 'HTTPS-only session cookie',
+        help: 'Turn on when the dashboard is reached over HTTPS.',
+      },
+      trustedOrigins: {
+        label: 'Trusted origins',
+        help: 'Other browser origins allowed to call the admin API, e.g. the public URL behind a TLS proxy.',
+      },
+      logLevel: { label: 'Log level', help: 'Detail of the server’s structured logs.' },
+      debug: {
+        label: 'Debug logging',
+        help: 'Logs request and response shapes (never secrets).',
+      },
+      kiroVersion: {
+        label: 'Kiro version announced',
+        help: 'The Kiro IDE version the gateway presents upstream.',
+      },
+      host: { label: 'Listen address', help: 'Interface the server binds to.' },
+      port: { label: 'Port', help: 'TCP port of the gateway and this dashboard.' },
+    },
+  },
+} as const;

@@ -1,0 +1,27 @@
+export const users = {
+  users: {
+    description: 'People who can sign in to this dashboard.',
+    create: 'Create user',
+    createSubmit: 'Create',
+    created: 'User created.',
+    edit: 'Edit user',
+    empty: 'No users.',
+    username: 'Username',
+    usernameRequired: 'Enter a username.',
+    password: 'Password',
+    role: 'Role',
+    active: 'Active',
+    you: 'you',
+    mustChangePassword: 'must change password',
+    lastLogin: 'Last login',
+    resetPassword: 'Reset password',
+    resetPasswordTitle: 'Reset the password of {{username}}',
+    resetPasswordHelp:
+      'Their current sessions end. Tell them the new password through a safe channel.',
+    passwordReset: 'Password reset.',
+    deleteTitle: 'Delete this user?',
+    deleteConfirm: '“{{username}}” will be signed out and removed.',
+    deleted: 'User deleted.',
+    cannotDeleteSelf: 'You cannot delete yourself.',
+  },
+} as const;

@@ -1,0 +1,36 @@
+import type { apiKeys as en } from '../en/api-keys';
+import type { TranslationShape } from '../translation-shape';
+
+export const apiKeys: TranslationShape<typeof en> = {
+  apiKeys: {
+    description: '客户端调用网关所用的密钥。密钥只在创建时显示一次。',
+    create: '创建 API 密钥',
+    createSubmit: '创建',
+    edit: '编辑 API 密钥',
+    empty: '还没有 API 密钥。',
+    name: '名称',
+    namePlaceholder: '例如：笔记本 – Claude Code',
+    nameRequired: '请为密钥命名。',
+    owner: '所有者',
+    ownerHelp: '默认为你自己。',
+    dailyLimit: '每日请求上限',
+    rateLimit: '每分钟请求数',
+    emptyMeansUnlimited: '留空表示不限制。',
+    allowedModels: '允许的模型',
+    allowedModelsHelp: '留空则允许所有模型。',
+    expiresAt: '过期时间',
+    expiresHelp: '留空表示永不过期。',
+    today: '今日',
+    totals: '请求数',
+    tokensTooltip: '输入 {{input}} Token · 输出 {{output}} Token',
+    state: { active: '有效', disabled: '已停用', expired: '已过期' },
+    deleteTitle: '删除此 API 密钥？',
+    deleteConfirm: '使用“{{name}}”的客户端将立即被拒绝。此操作无法撤销。',
+    deleted: 'API 密钥已删除。',
+    createdTitle: 'API 密钥“{{name}}”已创建',
+    createdWarning: '请立即复制密钥。服务器不保存可读的密钥，之后不会再显示。',
+    createdKeyLabel: '新的 API 密钥',
+    createdHint: '把它作为客户端的 API 密钥使用；“接入指南”页面有现成的配置。',
+    createdDone: '我已复制',
+  },
+};

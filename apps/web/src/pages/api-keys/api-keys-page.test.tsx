@@ -1,0 +1,63 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+
+import { createFakeAdminApi } from '../../test/fake-admin-api';
+import { fakeApiServer } from '../../test/fake-api-server';
+import { renderApp } from '../../test/render-app';
+import { findDialog } from '../../test/find-dialog';
+import { setupUser } from '../../test/setup-user';
+
+describe('API keys page', () => {
+  it('shows a new key once, with a copy button, and never again after closing', async () => {
+    const api = createFakeAdminApi({ loggedInAs: 'user-admin' });
+    fakeApiServer.use(...api.handlers);
+    const user = setupUser();
+    renderApp('/api-keys');
+
+    await screen.findByText('No API keys yet.');
+    await user.click(screen.getAllByRole('button', { name: /Create API key/ })[0]!);
+    const form = await findDialog('Create API key');
+    await user.click(within(form).getByLabelText('Name'));
+    await user.paste('Laptop – Claude Code');
+    await user.click(within(form).getByLabelText('Daily request limit'));
+    await user.paste('500');
+    await user.click(within(form).getByRole('button', { name: 'Create' }));
+
+    const shown = await findDialog('API key “Laptop – Claude Code” created');
+    const fullKey = `sk-octo-${'x'.repeat(36)}Zq9k`;
+    expect(within(shown).getByLabelText('The new API key')).toHaveValue(fullKey);
+    expect(within(shown).getByRole('button', { name: /Copy/ })).toBeInTheDocument();
+    expect(within(shown).getByText(/will never be shown again/)).toBeInTheDocument();
+    expect(
+      api.requests.find((request) => request.method === 'POST' && request.path === '/api/api-keys')
+        ?.body,
+    ).toEqual({
+      name: 'Laptop – Claude Code',
+      dailyLimit: 500,
+      rateLimitPerMinute: null,
+      allowedModels: null,
+      expiresAt: null,
+    });
+
+    await user.click(within(shown).getByRole('button', { name: 'I have copied it' }));
+    // Gone from the DOM entirely (a hidden dialog would still hold it).
+    await waitFor(() => expect(document.body.innerHTML).not.toContain(fullKey));
+    // The table shows the prefix and last four characters only.
+    expect(await screen.findByText('sk-octo-…Zq9k')).toBeInTheDocument();
+    expect(screen.getByText('Laptop – Claude Code')).toBeInTheDocument();
+  });
+
+  it('requires a name before calling the server', async () => {
+    const api = createFakeAdminApi({ loggedInAs: 'user-admin' });
+    fakeApiServer.use(...api.handlers);
+    const user = setupUser();
+    renderApp('/api-keys');
+
+    await screen.findByText('No API keys yet.');
+    await user.click(screen.getAllByRole('button', { name: /Create API key/ })[0]!);
+    const form = await findDialog('Create API key');
+    await user.click(within(form).getByRole('button', { name: 'Create' }));
+    expect(await within(form).findByText('Give the key a name.')).toBeInTheDocument();
+    expect(api.requests.some((request) => request.method === 'POST')).toBe(false);
+  });
+});

@@ -1,0 +1,141 @@
+import {
+  DeleteOutlined,
+  EditOutlined,
+  HeartOutlined,
+  MoreOutlined,
+  ReloadOutlined,
+  SyncOutlined,
+} from '@ant-design/icons';
+import { App, Button, Dropdown, Space, Switch, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+import type { Provider } from '../../api/api-types';
+import {
+  useDeleteProvider,
+  useProviderAction,
+  useUpdateProvider,
+  type ProviderAction,
+} from '../../api/use-providers';
+import { formatDateTime } from '../../lib/format';
+
+/** The row's actions: health check, refresh token/usage, enable/disable, edit, delete. */
+export function ProviderActions(props: {
+  provider: Provider;
+  onEdit: (provider: Provider) => void;
+}) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const { provider } = props;
+  const action = useProviderAction();
+  const update = useUpdateProvider();
+  const remove = useDeleteProvider();
+  const busy = (name: ProviderAction) =>
+    action.isPending && action.variables.id === provider.id && action.variables.action === name;
+
+  const run = (name: ProviderAction) =>
+    action.mutate(
+      { id: provider.id, action: name },
+      {
+        onSuccess: (result) => {
+          switch (result.action) {
+            case 'healthCheck':
+              if (result.healthy)
+                void message.success(t('providers.healthy', { name: provider.name }));
+              else
+                void message.error(
+                  t('providers.unhealthy', { name: provider.name, error: result.error ?? '' }),
+                );
+              return;
+            case 'refreshToken':
+              void message.success(
+                t('providers.tokenRefreshed', {
+                  time: result.expiresAt === null ? '—' : formatDateTime(result.expiresAt),
+                }),
+              );
+              return;
+            case 'refreshUsage':
+              void message.success(t('providers.usageRefreshed'));
+              return;
+          }
+        },
+      },
+    );
+
+  const confirmDelete = () => {
+    void modal.confirm({
+      title: t('providers.deleteTitle'),
+      content: t('providers.deleteConfirm', { name: provider.name }),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: () =>
+        remove.mutate(provider.id, {
+          onSuccess: () => void message.success(t('providers.deleted')),
+        }),
+    });
+  };
+
+  return (
+    <Space size={4}>
+      <Tooltip title={provider.isDisabled ? t('common.enable') : t('common.disable')}>
+        <Switch
+          size="small"
+          checked={!provider.isDisabled}
+          loading={update.isPending}
+          aria-label={provider.isDisabled ? t('common.enable') : t('common.disable')}
+          onChange={(enabled) =>
+            update.mutate({ id: provider.id, patch: { isDisabled: !enabled } })
+          }
+        />
+      </Tooltip>
+      <Tooltip title={t('providers.healthCheck')}>
+        <Button
+          type="text"
+          size="small"
+          icon={<HeartOutlined />}
+          loading={busy('healthCheck')}
+          aria-label={t('providers.healthCheck')}
+          onClick={() => run('healthCheck')}
+        />
+      </Tooltip>
+      <Tooltip title={t('common.edit')}>
+        <Button
+          type="text"
+          size="small"
+          icon={<EditOutlined />}
+          aria-label={t('common.edit')}
+          onClick={() => props.onEdit(provider)}
+        />
+      </Tooltip>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            {
+              key: 'refreshToken',
+              icon: <SyncOutlined spin={busy('refreshToken')} />,
+              label: t('providers.refreshToken'),
+              onClick: () => run('refreshToken'),
+            },
+            {
+              key: 'refreshUsage',
+              icon: <ReloadOutlined spin={busy('refreshUsage')} />,
+              label: t('providers.refreshUsage'),
+              onClick: () => run('refreshUsage'),
+            },
+            { type: 'divider' },
+            {
+              key: 'delete',
+              icon: <DeleteOutlined />,
+              danger: true,
+              label: t('common.delete'),
+              onClick: confirmDelete,
+            },
+          ],
+        }}
+      >
+        <Button type="text" size="small" icon={<MoreOutlined />} aria-label={t('common.more')} />
+      </Dropdown>
+    </Space>
+  );
+}

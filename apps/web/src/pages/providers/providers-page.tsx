@@ -1,0 +1,174 @@
+import { ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { Provider } from '../../api/api-types';
+import { useProviders } from '../../api/use-providers';
+import { formatDateTime, formatRelative } from '../../lib/format';
+import { PageHeader } from '../../lib/page-header';
+import { useNow } from '../../lib/use-now';
+import { AddProviderModal } from './add-provider-modal';
+import { EditProviderModal } from './edit-provider-modal';
+import { ImportProvidersModal } from './import-providers-modal';
+import { ProviderActions } from './provider-actions';
+import { ProviderDetails } from './provider-details';
+import { ProviderStatusTag } from './provider-status';
+import { QuotaProgress } from './quota-progress';
+
+export function ProvidersPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const providers = useProviders();
+  const now = useNow(15_000);
+  const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [editing, setEditing] = useState<Provider | undefined>();
+
+  const columns: ColumnsType<Provider> = [
+    {
+      title: t('providers.name'),
+      dataIndex: 'name',
+      render: (name: string, provider) => (
+        <Space direction="vertical" size={0}>
+          <Typography.Text strong>{name}</Typography.Text>
+          {provider.email !== null && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {provider.email}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('providers.authMethod'),
+      dataIndex: 'authMethod',
+      render: (method: string) => <Tag>{t(`providers.authMethods.${authMethodKey(method)}`)}</Tag>,
+    },
+    { title: t('providers.region'), dataIndex: 'region' },
+    {
+      title: t('providers.plan'),
+      dataIndex: 'plan',
+      render: (plan: string | null) => (plan === null ? '—' : <Tag color="purple">{plan}</Tag>),
+    },
+    {
+      title: t('common.status'),
+      key: 'status',
+      render: (_value, provider) => <ProviderStatusTag provider={provider} now={now} />,
+    },
+    {
+      title: t('providers.quota'),
+      key: 'quota',
+      width: 170,
+      render: (_value, provider) => <QuotaProgress provider={provider} />,
+    },
+    {
+      title: t('common.lastUsed'),
+      dataIndex: 'lastUsedAt',
+      render: (value: number | null) => (
+        <Tooltip title={formatDateTime(value)}>
+          {value === null ? t('common.never') : formatRelative(value)}
+        </Tooltip>
+      ),
+    },
+    {
+      title: t('providers.errors'),
+      key: 'errors',
+      render: (_value, provider) =>
+        provider.errorCount === 0 ? (
+          <Typography.Text type="secondary">0</Typography.Text>
+        ) : (
+          <Tooltip title={provider.lastError ?? undefined}>
+            <Typography.Text type={provider.consecutiveErrors > 0 ? 'danger' : undefined}>
+              {provider.errorCount}
+              {provider.consecutiveErrors > 0 &&
+                ` (${t('providers.inARow', { count: provider.consecutiveErrors })})`}
+            </Typography.Text>
+          </Tooltip>
+        ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_value, provider) => <ProviderActions provider={provider} onEdit={setEditing} />,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.providers')}
+        description={t('providers.description')}
+        extra={
+          <>
+            <Tooltip title={t('common.refresh')}>
+              <Button
+                icon={<ReloadOutlined />}
+                aria-label={t('common.refresh')}
+                loading={providers.isFetching}
+                onClick={() => void providers.refetch()}
+              />
+            </Tooltip>
+            <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+              {t('providers.import.button')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t('providers.add')}
+            </Button>
+          </>
+        }
+      />
+      <Card styles={{ body: { padding: 0 } }}>
+        <Table<Provider>
+          rowKey="id"
+          size="middle"
+          loading={providers.isPending}
+          dataSource={providers.data ?? []}
+          columns={columns}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          scroll={{ x: 'max-content' }}
+          expandable={{ expandedRowRender: (provider) => <ProviderDetails provider={provider} /> }}
+          locale={{
+            emptyText: (
+              <Empty description={t('providers.empty')}>
+                <Button type="primary" onClick={() => setAdding(true)}>
+                  {t('providers.add')}
+                </Button>
+              </Empty>
+            ),
+          }}
+        />
+      </Card>
+      <AddProviderModal
+        open={adding}
+        onClose={(added) => {
+          setAdding(false);
+          if (added) void message.success(t('providers.added'));
+        }}
+      />
+      <ImportProvidersModal
+        open={importing}
+        onClose={(count) => {
+          setImporting(false);
+          if (count > 0) void message.success(t('providers.import.done', { count }));
+        }}
+      />
+      <EditProviderModal provider={editing} onClose={() => setEditing(undefined)} />
+    </>
+  );
+}
+
+/** The server's auth methods; anything newer shows as "other". */
+function authMethodKey(method: string): 'social' | 'builder-id' | 'idc' | 'api-key' | 'other' {
+  switch (method) {
+    case 'social':
+    case 'builder-id':
+    case 'idc':
+    case 'api-key':
+      return method;
+    default:
+      return 'other';
+  }
+}

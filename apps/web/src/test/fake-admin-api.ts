@@ -1,0 +1,323 @@
+import { http, HttpResponse, type HttpHandler } from 'msw';
+
+import type { ApiKey, ConfigState, Provider, User } from '../api/api-types';
+
+/**
+ * An in-memory admin API with the server's shapes (typed by the generated schema), for component
+ * tests. It keeps just enough state to behave like the server: one session, users, keys, providers
+ * and the config; every request is recorded for assertions.
+ */
+export interface FakeAdminApi {
+  handlers: HttpHandler[];
+  requests: { method: string; path: string; body: unknown }[];
+  state: FakeState;
+}
+
+interface FakeState {
+  users: (User & { password: string })[];
+  sessionUserId: string | undefined;
+  apiKeys: ApiKey[];
+  providers: Provider[];
+  config: Record<string, unknown>;
+}
+
+const now = Date.UTC(2026, 0, 15, 12, 0, 0);
+
+export function fakeUser(
+  overrides: Partial<User> & { password?: string } = {},
+): User & { password: string } {
+  return {
+    id: 'user-admin',
+    username: 'admin',
+    role: 'admin',
+    isActive: true,
+    mustChangePassword: false,
+    lastLoginAt: null,
+    createdAt: now,
+    updatedAt: now,
+    password: 'correct horse battery',
+    ...overrides,
+  };
+}
+
+export function fakeProvider(overrides: Partial<Provider> = {}): Provider {
+  return {
+    id: 'acc-1',
+    name: 'Team Pro 1',
+    authMethod: 'social',
+    provider: 'Google',
+    region: 'us-east-1',
+    ssoRegion: null,
+    email: 'dev@example.com',
+    plan: 'PRO',
+    entitlements: ['claude-sonnet-4.5'],
+    allowedModels: null,
+    proxyUrl: null,
+    isDisabled: false,
+    healthState: 'healthy',
+    consecutiveErrors: 0,
+    errorCount: 0,
+    lastError: null,
+    lastErrorAt: null,
+    cooldownUntil: null,
+    cooldownReason: null,
+    quarantined: false,
+    quarantineReason: null,
+    usage: { used: 120, limit: 1000 },
+    usageSyncedAt: now,
+    usageResetsAt: null,
+    lastUsedAt: null,
+    useCount: 0,
+    weight: 1,
+    concurrencyCap: null,
+    checkHealth: true,
+    checkModelName: null,
+    lastHealthCheckAt: null,
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  };
+}
+
+export const defaultFakeConfig: Record<string, unknown> = {
+  port: 9091,
+  host: '0.0.0.0',
+  sessionExpireHours: 24,
+  maxErrorCount: 3,
+  healthCheckIntervalMinutes: 10,
+  retries: 3,
+  providerStrategy: 'lru',
+  usageSyncIntervalMinutes: 10,
+  debug: false,
+  logLevel: 'info',
+  bodyLimitMb: 32,
+  keepaliveIntervalSeconds: 15,
+  firstTokenTimeoutSeconds: 120,
+  idleTimeoutSeconds: 120,
+  shutdownGraceSeconds: 30,
+  defaultModel: 'claude-sonnet-4.5',
+  modelAliases: {},
+  imageFetchEnabled: true,
+  imageFetchAllowList: [],
+  imageFetchMaxBytes: 5242880,
+  imageFetchTimeoutSeconds: 10,
+  stickyTtlMinutes: 60,
+  accountMaxConcurrency: 4,
+  accountRequestsPerMinute: 0,
+  kiroVersion: '0.10.32',
+  sessionIdleMinutes: 30,
+  secureCookies: false,
+  trustedOrigins: [],
+};
+
+function error(status: number, code: string, message: string, headers?: Record<string, string>) {
+  return HttpResponse.json(
+    { error: { message, code } },
+    { status, ...(headers ? { headers } : {}) },
+  );
+}
+
+function publicUser(user: User & { password: string }): User {
+  const { password: _password, ...rest } = user;
+  return rest;
+}
+
+export function createFakeAdminApi(
+  options: {
+    users?: (User & { password: string })[];
+    loggedInAs?: string;
+    providers?: Provider[];
+  } = {},
+): FakeAdminApi {
+  const state: FakeState = {
+    users: options.users ?? [fakeUser()],
+    sessionUserId: options.loggedInAs,
+    apiKeys: [],
+    providers: options.providers ?? [],
+    config: { ...defaultFakeConfig },
+  };
+  const requests: FakeAdminApi['requests'] = [];
+  const record = async (request: Request) => {
+    const text = request.method === 'GET' ? '' : await request.clone().text();
+    requests.push({
+      method: request.method,
+      path: new URL(request.url).pathname,
+      body: text === '' ? undefined : (JSON.parse(text) as unknown),
+    });
+  };
+  const current = () => state.users.find((user) => user.id === state.sessionUserId);
+  /** The server's session and password-change gates, in its order. */
+  const gate = () => {
+    const user = current();
+    if (user === undefined) return error(401, 'missing_session', 'Log in first.');
+    if (user.mustChangePassword) {
+      return error(
+        403,
+        'password_change_required',
+        'Change your password before doing anything else.',
+      );
+    }
+    return undefined;
+  };
+  const configState = (): ConfigState => ({
+    config: state.config,
+    overriddenByEnv: [],
+    restartOnlyKeys: ['port', 'host', 'secureCookies', 'trustedOrigins'],
+  });
+
+  const handlers = [
+    http.post('*/api/login', async ({ request }) => {
+      await record(request);
+      const body = (await request.json()) as { username: string; password: string };
+      const user = state.users.find((entry) => entry.username === body.username);
+      if (user?.password !== body.password) {
+        return error(401, 'invalid_credentials', 'Invalid username or password.');
+      }
+      state.sessionUserId = user.id;
+      return HttpResponse.json({
+        token: 'session-token',
+        expiresAt: now + 86_400_000,
+        user: publicUser(user),
+        mustChangePassword: user.mustChangePassword,
+      });
+    }),
+    http.post('*/api/logout', async ({ request }) => {
+      await record(request);
+      state.sessionUserId = undefined;
+      return HttpResponse.json({ ok: true });
+    }),
+    http.get('*/api/me', () => {
+      const user = current();
+      return user === undefined
+        ? error(401, 'missing_session', 'Log in first.')
+        : HttpResponse.json({ user: publicUser(user) });
+    }),
+    http.post('*/api/me/password', async ({ request }) => {
+      await record(request);
+      const user = current();
+      if (user === undefined) return error(401, 'missing_session', 'Log in first.');
+      const body = (await request.json()) as { currentPassword: string; newPassword: string };
+      if (body.currentPassword !== user.password) {
+        return error(401, 'invalid_credentials', 'The current password is wrong.');
+      }
+      if (body.newPassword.length < 8 || body.newPassword === 'admin123') {
+        return error(400, 'weak_password', 'This password is too common; choose another.');
+      }
+      user.password = body.newPassword;
+      user.mustChangePassword = false;
+      return HttpResponse.json({
+        token: 'session-token-2',
+        expiresAt: now + 86_400_000,
+        user: publicUser(user),
+        mustChangePassword: false,
+      });
+    }),
+    http.get(
+      '*/api/api-keys',
+      () => gate() ?? HttpResponse.json({ apiKeys: state.apiKeys, total: state.apiKeys.length }),
+    ),
+    http.post('*/api/api-keys', async ({ request }) => {
+      await record(request);
+      const refused = gate();
+      if (refused) return refused;
+      const body = (await request.json()) as { name?: string; dailyLimit?: number | null };
+      const key = `sk-octo-${'x'.repeat(36)}Zq9k`;
+      const apiKey: ApiKey = {
+        id: `key-${state.apiKeys.length + 1}`,
+        name: body.name ?? 'API key',
+        keyPrefix: 'sk-octo-…Zq9k',
+        userId: state.sessionUserId ?? null,
+        dailyLimit: body.dailyLimit ?? null,
+        rateLimitPerMinute: null,
+        allowedModels: null,
+        expiresAt: null,
+        isActive: true,
+        requestsToday: 0,
+        totalRequests: 0,
+        totalInputTokens: 0,
+        totalOutputTokens: 0,
+        lastUsedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      state.apiKeys.push(apiKey);
+      return HttpResponse.json({ apiKey: { ...apiKey, key } }, { status: 201 });
+    }),
+    http.get(
+      '*/api/users',
+      () =>
+        gate() ??
+        HttpResponse.json({ users: state.users.map(publicUser), total: state.users.length }),
+    ),
+    http.get('*/api/providers', () => gate() ?? HttpResponse.json({ providers: state.providers })),
+    http.post('*/api/providers', async ({ request }) => {
+      await record(request);
+      const refused = gate();
+      if (refused) return refused;
+      const body = (await request.json()) as { name?: string };
+      const provider = fakeProvider({
+        id: `acc-${state.providers.length + 1}`,
+        name: body.name ?? 'Kiro account',
+      });
+      state.providers.push(provider);
+      return HttpResponse.json({ provider }, { status: 201 });
+    }),
+    http.post('*/api/providers/import', async ({ request }) => {
+      await record(request);
+      const refused = gate();
+      if (refused) return refused;
+      const body = (await request.json()) as { tokens?: unknown[] };
+      const created = (body.tokens ?? []).map((_token, index) =>
+        fakeProvider({ id: `imported-${index + 1}`, name: `Imported ${index + 1}` }),
+      );
+      state.providers.push(...created);
+      return HttpResponse.json({ providers: created }, { status: 201 });
+    }),
+    http.get(
+      '*/api/stats',
+      () =>
+        gate() ??
+        HttpResponse.json({
+          users: { total: state.users.length, admins: 1, users: 0, active: 1 },
+          apiKeys: {
+            total: state.apiKeys.length,
+            active: state.apiKeys.length,
+            requestsToday: 0,
+            totalRequests: 0,
+          },
+          providers: {
+            total: 0,
+            healthy: 0,
+            recovering: 0,
+            unhealthy: 0,
+            disabled: 0,
+            quarantined: 0,
+            totalUses: 0,
+          },
+          series: [],
+        }),
+    ),
+    http.get('*/api/logs', ({ request }) => {
+      const url = new URL(request.url);
+      return (
+        gate() ??
+        HttpResponse.json({
+          logs: [],
+          total: 0,
+          limit: Number(url.searchParams.get('limit') ?? 50),
+          offset: Number(url.searchParams.get('offset') ?? 0),
+        })
+      );
+    }),
+    http.get('*/api/config', () => gate() ?? HttpResponse.json(configState())),
+    http.put('*/api/config', async ({ request }) => {
+      await record(request);
+      const refused = gate();
+      if (refused) return refused;
+      const patch = (await request.json()) as Record<string, unknown>;
+      state.config = { ...state.config, ...patch };
+      return HttpResponse.json({ ...configState(), restartRequired: [] });
+    }),
+  ];
+  return { handlers, requests, state };
+}

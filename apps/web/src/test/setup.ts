@@ -1,0 +1,37 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup, configure } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+
+import { fakeApiServer } from './fake-api-server';
+
+// antd renders slowly in jsdom on shared cores: give async queries room.
+configure({ asyncUtilTimeout: 15_000 });
+
+// jsdom lacks these browser APIs that antd's responsive layout and virtual lists use.
+if (typeof window.matchMedia !== 'function') {
+  window.matchMedia = (query: string): MediaQueryList => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  });
+}
+if (typeof globalThis.ResizeObserver !== 'function') {
+  globalThis.ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}
+
+beforeAll(() => fakeApiServer.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  cleanup();
+  fakeApiServer.resetHandlers();
+  window.localStorage.clear();
+});
+afterAll(() => fakeApiServer.close());

@@ -1,0 +1,28 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** Where `pnpm dev` sends API calls: the server started with `pnpm --filter @octoproxy/server dev`. */
+const serverUrl = process.env.OCTOPROXY_SERVER_URL ?? 'http://127.0.0.1:9091';
+const proxied = ['/api', '/v1', '/health', '/metrics'];
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: Object.fromEntries(proxied.map((path) => [path, { target: serverUrl }])),
+  },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      output: {
+        manualChunks: {
+          react: ['react', 'react-dom', 'react-router'],
+          antd: ['antd', '@ant-design/icons'],
+          charts: ['recharts'],
+        },
+      },
+    },
+  },
+});
