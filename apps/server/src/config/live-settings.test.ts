@@ -99,3 +99,12 @@ describe('LiveSettings', () => {
     expect(settings.current.retries).toBe(defaultConfig.retries);
   });
 });
+
+describe('configs/config.example.json', () => {
+  it('lists every setting with a valid value', async () => {
+    const path = new URL('../../../../configs/config.example.json', import.meta.url).pathname;
+    const loaded = await loadConfigFile(path);
+    expect(loaded.ignoredKeys).toEqual([]);
+    expect(Object.keys(loaded.patch).sort()).toEqual(Object.keys(defaultConfig).sort());
+  });
+});
