@@ -74,12 +74,19 @@ describe('API keys over their limits', () => {
     expect(haiku.content).toEqual([{ type: 'text', text: 'ok' }]);
   });
 
-  it('refuses expired, disabled, unknown and missing keys with 401', async () => {
+  it('refuses expired, disabled, disabled-owner, unknown and missing keys with 401', async () => {
     const expired = await newKey({ expiresAt: Date.now() - 1000 });
     const disabledKey = await e2e.admin('POST', '/api/api-keys', { name: 'off' });
     const { id, key } = (disabledKey.body as { apiKey: { id: string; key: string } }).apiKey;
     await e2e.admin('PUT', `/api/api-keys/${id}`, { isActive: false });
-    for (const apiKey of [expired, key, 'sk-octo-not-a-real-key', '']) {
+    const user = await e2e.admin('POST', '/api/users', {
+      username: 'leaver',
+      password: 'leaver-pw-123',
+    });
+    const userId = (user.body as { user: { id: string } }).user.id;
+    const leaverKey = await newKey({ userId });
+    await e2e.admin('PUT', `/api/users/${userId}`, { isActive: false });
+    for (const apiKey of [expired, key, leaverKey, 'sk-octo-not-a-real-key', '']) {
       const anthropic = new Anthropic({ baseURL: e2e.url, apiKey, maxRetries: 0 });
       await expect(ask(anthropic)).rejects.toBeInstanceOf(Anthropic.AuthenticationError);
     }

@@ -116,12 +116,15 @@ export function apiKeyStoreOf(storage: Storage, now: () => number = Date.now): A
     async findByHash(keyHash): Promise<ApiKeyRecord | undefined> {
       const key = await storage.apiKeys.getByHash(keyHash);
       if (key === undefined) return undefined;
+      // A disabled owner's keys stop working with the owner.
+      const owner = key.userId === null ? undefined : await storage.users.get(key.userId);
+      const ownerActive = key.userId === null || owner?.active === true;
       return {
         id: key.id,
         ownerId: key.userId ?? '',
         name: key.name,
         keyHash,
-        active: key.active,
+        active: key.active && ownerActive,
         expiresAt: key.expiresAt === null ? null : new Date(key.expiresAt),
         dailyRequestLimit: key.dailyRequestLimit,
         rateLimitPerMinute: key.rateLimitPerMinute,
