@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { adminOpenApiDocument } from '../src/routes/admin/openapi-document';
 import { databaseFileName } from '../src/runtime/open-core';
 import { scriptedBackend, scriptedUpstream, textAnswer } from './helpers/scripted-upstream';
 import { openTestApp } from './helpers/test-server';
@@ -227,6 +228,7 @@ describe('admin API', () => {
         '/logs',
       ]),
     );
+    expect(doc.body).toEqual(adminOpenApiDocument());
     expect((await client(app).get('/api/nothing-here')).body.error.code).toBe('not_found');
   });
 

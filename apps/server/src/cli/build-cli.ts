@@ -5,6 +5,7 @@ import { registerBackup } from './commands/backup-command';
 import { registerKeysCreate } from './commands/keys-create-command';
 import { registerResetPassword } from './commands/reset-password-command';
 import { registerStart, runStart } from './commands/start-command';
+import { adminOpenApiDocument } from '../routes/admin/openapi-document';
 
 /** The `octoproxy` command line. `exitOverride` makes help and errors throw instead of exiting (tests). */
 export function buildCli(options: { exitOverride?: boolean } = {}): Command {
@@ -26,5 +27,11 @@ export function buildCli(options: { exitOverride?: boolean } = {}): Command {
   registerKeysCreate(program.command('keys').description('manage API keys'));
   registerAccountsImport(program.command('accounts').description('manage upstream accounts'));
   registerBackup(program);
+  program
+    .command('openapi')
+    .description("print the admin API's OpenAPI document (what GET /api/openapi.json serves)")
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(adminOpenApiDocument(), null, 2)}\n`);
+    });
   return program;
 }

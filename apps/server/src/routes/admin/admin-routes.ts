@@ -12,8 +12,15 @@ import { providerRoutes } from './provider-routes';
 import { usageRoutes } from './usage-routes';
 import { userRoutes } from './user-routes';
 
-/** The whole admin API under `/api`, with its OpenAPI document at `/api/openapi.json`. */
-export function adminRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
+export const openApiConfig = {
+  openapi: '3.0.3',
+  info: { title: 'OctoProxy admin API', version: '1' },
+  servers: [{ url: '/api' }],
+  security: [{ session: [] }],
+};
+
+/** The admin API with paths relative to `/api`, and its OpenAPI document at `/openapi.json`. */
+export function adminApi(deps: AdminDeps): OpenAPIHono<AdminEnv> {
   const api = adminRouter();
   api.use('*', csrfProtection({ trustedOrigins: deps.trustedOrigins }));
   api
@@ -29,12 +36,13 @@ export function adminRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
     scheme: 'bearer',
     description: 'The session token from POST /api/login (the admin UI uses the cookie instead).',
   });
-  api.doc('/openapi.json', {
-    openapi: '3.0.3',
-    info: { title: 'OctoProxy admin API', version: '1' },
-    servers: [{ url: '/api' }],
-    security: [{ session: [] }],
-  });
+  api.doc('/openapi.json', openApiConfig);
+  return api;
+}
+
+/** The whole admin API under `/api`. */
+export function adminRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
+  const api = adminApi(deps);
   const root = adminRouter();
   root.route('/api', api);
   return root;
