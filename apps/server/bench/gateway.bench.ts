@@ -45,7 +45,8 @@ describe('one short answer', async () => {
 
   bench('Kiro client → simulator (floor)', async () => {
     const response = await kiro.generateAssistantResponse({ account: kiroAccount, request: body });
-    for await (const _event of response.events) {
+    const reader = response.events.getReader();
+    while (!(await reader.read()).done) {
       // drain
     }
   });
