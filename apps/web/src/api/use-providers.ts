@@ -76,12 +76,13 @@ export function useDeleteProvider() {
   });
 }
 
-export type ProviderAction = 'healthCheck' | 'refreshToken' | 'refreshUsage';
+export type ProviderAction = 'healthCheck' | 'refreshToken' | 'refreshUsage' | 'resetState';
 
 export type ProviderActionResult =
   | { action: 'healthCheck'; healthy: boolean; error: string | null }
   | { action: 'refreshToken'; expiresAt: number | null }
-  | { action: 'refreshUsage' };
+  | { action: 'refreshUsage' }
+  | { action: 'resetState' };
 
 /** The per-row actions; each refreshes the row from the server afterwards. */
 export function useProviderAction() {
@@ -110,6 +111,11 @@ export function useProviderAction() {
           );
           store(result.provider);
           return { action: 'refreshUsage' } as const;
+        }
+        case 'resetState': {
+          const result = await unwrap(client.POST('/providers/{id}/reset', { params }));
+          store(result.provider);
+          return { action: 'resetState' } as const;
         }
       }
     },

@@ -1,4 +1,4 @@
-import { Card, Skeleton, Statistic, Typography } from 'antd';
+import { Card, Skeleton, Statistic, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
 
 /** One number with a title and a line of detail; a skeleton while loading. */
@@ -10,6 +10,7 @@ export function StatCard(props: {
   loading?: boolean;
   valueColor?: string | undefined;
 }) {
+  const { token } = theme.useToken();
   return (
     <Card size="small" style={{ height: '100%' }}>
       {props.loading === true ? (
@@ -19,7 +20,13 @@ export function StatCard(props: {
           <Statistic
             title={props.title}
             valueRender={() => props.value}
-            prefix={props.icon}
+            prefix={
+              props.icon === undefined ? undefined : (
+                <span style={{ fontSize: 18, color: token.colorTextTertiary, marginInlineEnd: 4 }}>
+                  {props.icon}
+                </span>
+              )
+            }
             valueStyle={props.valueColor === undefined ? undefined : { color: props.valueColor }}
           />
           {props.detail !== undefined && (

@@ -75,7 +75,7 @@ export function UsageCharts(props: { points: ChartPoint[]; bucket: 'hour' | 'day
                   dataKey="errors"
                   name={t('dashboard.series.errors')}
                   stroke={token.colorError}
-                  dot={false}
+                  dot={{ r: 2 }}
                   strokeWidth={2}
                 />
               </ComposedChart>
@@ -134,7 +134,7 @@ export function UsageCharts(props: { points: ChartPoint[]; bucket: 'hour' | 'day
                   dataKey="avgLatencyMs"
                   name={t('dashboard.series.avgLatency')}
                   stroke={token.colorPrimary}
-                  dot={false}
+                  dot={{ r: 2 }}
                   strokeWidth={2}
                   connectNulls
                 />
@@ -142,7 +142,7 @@ export function UsageCharts(props: { points: ChartPoint[]; bucket: 'hour' | 'day
                   dataKey="p95LatencyMs"
                   name={t('dashboard.series.p95Latency')}
                   stroke={token.colorWarning}
-                  dot={false}
+                  dot={{ r: 2 }}
                   strokeWidth={2}
                   connectNulls
                 />
@@ -150,7 +150,7 @@ export function UsageCharts(props: { points: ChartPoint[]; bucket: 'hour' | 'day
                   dataKey="avgFirstByteMs"
                   name={t('dashboard.series.ttfb')}
                   stroke={token.colorSuccess}
-                  dot={false}
+                  dot={{ r: 2 }}
                   strokeWidth={2}
                   connectNulls
                 />

@@ -3,6 +3,7 @@ import {
   EditOutlined,
   HeartOutlined,
   MoreOutlined,
+  UndoOutlined,
   ReloadOutlined,
   SyncOutlined,
 } from '@ant-design/icons';
@@ -17,16 +18,21 @@ import {
   type ProviderAction,
 } from '../../api/use-providers';
 import { formatDateTime } from '../../lib/format';
+import { providerStatus } from './provider-status';
 
 /** The row's actions: health check, refresh token/usage, enable/disable, edit, delete. */
 export function ProviderActions(props: {
   provider: Provider;
+  now: number;
   onEdit: (provider: Provider) => void;
 }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const { provider } = props;
   const action = useProviderAction();
+  const needsReset = ['cooling', 'quarantined', 'recovering', 'unhealthy'].includes(
+    providerStatus(provider, props.now),
+  );
   const update = useUpdateProvider();
   const remove = useDeleteProvider();
   const busy = (name: ProviderAction) =>
@@ -55,6 +61,9 @@ export function ProviderActions(props: {
               return;
             case 'refreshUsage':
               void message.success(t('providers.usageRefreshed'));
+              return;
+            case 'resetState':
+              void message.success(t('providers.stateReset', { name: provider.name }));
               return;
           }
         },
@@ -122,6 +131,13 @@ export function ProviderActions(props: {
               icon: <ReloadOutlined spin={busy('refreshUsage')} />,
               label: t('providers.refreshUsage'),
               onClick: () => run('refreshUsage'),
+            },
+            {
+              key: 'resetState',
+              icon: <UndoOutlined />,
+              label: t('providers.resetState'),
+              disabled: !needsReset,
+              onClick: () => run('resetState'),
             },
             { type: 'divider' },
             {

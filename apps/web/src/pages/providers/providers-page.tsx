@@ -44,7 +44,13 @@ export function ProvidersPage() {
     {
       title: t('providers.authMethod'),
       dataIndex: 'authMethod',
-      render: (method: string) => <Tag>{t(`providers.authMethods.${authMethodKey(method)}`)}</Tag>,
+      render: (method: string, provider) => (
+        <Tag>
+          {method === 'social' && provider.provider !== null
+            ? provider.provider
+            : t(`providers.authMethods.${authMethodKey(method)}`)}
+        </Tag>
+      ),
     },
     { title: t('providers.region'), dataIndex: 'region' },
     {
@@ -92,7 +98,9 @@ export function ProvidersPage() {
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
-      render: (_value, provider) => <ProviderActions provider={provider} onEdit={setEditing} />,
+      render: (_value, provider) => (
+        <ProviderActions provider={provider} now={now} onEdit={setEditing} />
+      ),
     },
   ];
 

@@ -3,8 +3,10 @@ import {
   App,
   Button,
   Card,
+  Col,
   Flex,
   Form,
+  Row,
   Skeleton,
   Space,
   Tag,
@@ -119,7 +121,17 @@ export function SettingsPage() {
         <Flex vertical gap={16}>
           {settingSections.map((section) => (
             <Card key={section.key} title={t(`settings.sections.${section.key}`)} size="small">
-              {section.fields.map(renderField)}
+              <Row gutter={24}>
+                {section.fields.map((field) => (
+                  <Col
+                    key={field.key}
+                    xs={24}
+                    lg={field.kind === 'aliases' || field.kind === 'list' ? 24 : 12}
+                  >
+                    {renderField(field)}
+                  </Col>
+                ))}
+              </Row>
             </Card>
           ))}
         </Flex>

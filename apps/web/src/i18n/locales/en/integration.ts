@@ -16,7 +16,10 @@ export const integration = {
     snippets: {
       claudeCode: { title: 'Claude Code', hint: 'Add to' },
       claudeCodeShell: { title: 'Claude Code (environment variables)', hint: 'Run in a' },
-      codex: { title: 'Codex CLI', hint: 'Add to' },
+      codex: {
+        title: 'Codex CLI',
+        hint: 'Codex CLI speaks only the OpenAI Responses API (/v1/responses), which this gateway does not serve yet: until it does, Codex cannot use it. Add to',
+      },
       cursor: {
         title: 'Cursor',
         hint: 'Cursor calls from its own servers: the gateway must be reachable from the internet over HTTPS. Set in',

@@ -44,6 +44,8 @@ export const providers = {
     tokenRefreshed: 'Token refreshed; valid until {{time}}.',
     refreshUsage: 'Refresh usage',
     usageRefreshed: 'Usage refreshed.',
+    resetState: 'Clear cooldown and errors',
+    stateReset: '{{name}} is back in rotation.',
     deleteTitle: 'Delete this account?',
     deleteConfirm:
       '“{{name}}” and its stored tokens will be removed. Requests in flight finish; the request log keeps its entries.',

@@ -19,7 +19,10 @@ export const integration: TranslationShape<typeof en> = {
     snippets: {
       claudeCode: { title: 'Claude Code', hint: '添加到' },
       claudeCodeShell: { title: 'Claude Code（环境变量）', hint: '在此运行：' },
-      codex: { title: 'Codex CLI', hint: '添加到' },
+      codex: {
+        title: 'Codex CLI',
+        hint: 'Codex CLI 只使用 OpenAI Responses API（/v1/responses），本网关尚未提供：在此之前 Codex 无法使用。添加到',
+      },
       cursor: {
         title: 'Cursor',
         hint: 'Cursor 从其自身的服务器发起调用：网关必须能通过 HTTPS 从公网访问。设置位置：',

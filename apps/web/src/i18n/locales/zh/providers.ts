@@ -47,6 +47,8 @@ export const providers: TranslationShape<typeof en> = {
     tokenRefreshed: 'Token 已刷新，有效期至 {{time}}。',
     refreshUsage: '刷新用量',
     usageRefreshed: '用量已刷新。',
+    resetState: '清除冷却与错误状态',
+    stateReset: '{{name}} 已重新加入轮换。',
     deleteTitle: '删除此账户？',
     deleteConfirm: '将移除“{{name}}”及其保存的 token。进行中的请求会完成；请求日志保留其记录。',
     deleted: '账户已删除。',
