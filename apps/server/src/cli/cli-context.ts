@@ -1,3 +1,5 @@
+import { pino } from 'pino';
+
 import { loadConfigFile } from '../config/load-config-file';
 import { readEnv, type ServerEnv } from '../env';
 import { createLogger, type Logger } from '../logging/create-logger';
@@ -8,7 +10,11 @@ export async function withCore<T>(
   run: (core: Core, env: ServerEnv, logger: Logger) => Promise<T>,
 ): Promise<T> {
   const env = readEnv();
-  const logger = createLogger({ level: env.logLevel ?? 'warn' });
+  // Logs go to stderr: stdout carries the command's result (a key, a path) for scripts.
+  const logger = createLogger({
+    level: env.logLevel ?? 'warn',
+    destination: pino.destination({ fd: 2, sync: true }),
+  });
   const file = await loadConfigFile(env.configPath);
   const core = await openCore({ env, fileConfig: file.patch, logger });
   try {

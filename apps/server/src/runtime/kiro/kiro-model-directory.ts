@@ -11,7 +11,7 @@ const unknownModel = '\u0000unknown';
  * Kiro's naming rules for client names (dated, hyphenated, `-latest`…).
  */
 export function kiroModelDirectory(pool: Pool): ModelDirectory {
-  const available = (): ReadonlySet<string> | undefined => {
+  const compute = (): ReadonlySet<string> | undefined => {
     let union: Set<string> | undefined;
     for (const account of pool.accounts()) {
       if (!account.config.enabled) continue;
@@ -22,6 +22,18 @@ export function kiroModelDirectory(pool: Pool): ModelDirectory {
     }
     return union;
   };
+  // Snapshots copy every account's state: compute the union once and again only when accounts or
+  // their usage (which carries the entitlements) change.
+  let cached: { value: ReadonlySet<string> | undefined } | undefined;
+  pool.subscribe((event) => {
+    if (
+      event.type === 'accounts_loaded' ||
+      (event.type === 'account_changed' && event.detail.change === 'usage_updated')
+    ) {
+      cached = undefined;
+    }
+  });
+  const available = () => (cached ??= { value: compute() }).value;
   return {
     available,
     toUpstreamId(name) {
