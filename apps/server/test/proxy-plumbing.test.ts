@@ -112,6 +112,23 @@ describe('proxy plumbing', () => {
     );
   });
 
+  it('logs requests rejected before reaching the upstream too', async () => {
+    const { app, post } = await start(scriptedBackend({ events: () => textAnswer('ok') }));
+    const response = await post('/v1/chat/completions', {
+      model: 'claude-sonnet-4-6',
+      messages: 'x',
+    });
+    expect(response.status).toBe(400);
+    await app.core.storage.flush();
+    const logs = await app.core.storage.requestLogs.list({ outcome: 'error' });
+    expect(logs.items[0]).toMatchObject({
+      route: '/v1/chat/completions',
+      status: 400,
+      errorClass: 'invalid_request',
+      attempts: 0,
+    });
+  });
+
   it('logs request and response shapes without content when debug is on', async () => {
     const { app, post } = await start(
       scriptedBackend({ events: () => textAnswer('secret-answer') }),

@@ -7,7 +7,8 @@ export interface RequestLogEntry {
   /** The owner of the API key. */
   userId: string | undefined;
   accountId: string | undefined;
-  modelRequested: string;
+  /** Undefined when the body could not be read. */
+  modelRequested: string | undefined;
   modelSent: string | undefined;
   stream: boolean;
   status: number;

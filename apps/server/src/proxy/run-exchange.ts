@@ -55,6 +55,7 @@ export async function runExchange(
   deps: ExchangeDeps,
   input: ExchangeInput,
 ): Promise<Response> {
+  c.set('exchangeStarted', true);
   const config = deps.settings.current;
   const requestId = c.get('requestId');
   const client = clientInfo(c);

@@ -16,7 +16,7 @@ export function storageRequestRecorder(storage: Storage): RequestRecorder {
         userId: entry.userId ?? null,
         accountId: entry.accountId ?? null,
         route: entry.route,
-        modelRequested: entry.modelRequested,
+        modelRequested: entry.modelRequested ?? null,
         modelSent: entry.modelSent ?? null,
         stream: entry.stream,
         status: entry.status,

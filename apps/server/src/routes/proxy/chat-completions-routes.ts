@@ -2,6 +2,7 @@ import { convertOpenAIRequestToAnthropic, parseOpenAIChatRequest } from '@octopr
 import { Hono } from 'hono';
 
 import { readJsonBody } from '../../http/read-json-body';
+import { recordRejections } from '../../proxy/record-rejections';
 import { routingKeys } from '../../proxy/routing-keys';
 import { openAIAdapter } from '../../proxy/openai-adapter';
 import { prepareRequest } from '../../proxy/prepare-request';
@@ -12,7 +13,7 @@ import { runExchange } from '../../proxy/run-exchange';
 /** The OpenAI Chat Completions API, `POST /v1/chat/completions`, translated to the hub format. */
 export function chatCompletionsRoutes(deps: ProxyDeps): Hono<ProxyEnv> {
   return new Hono<ProxyEnv>()
-    .use('/v1/chat/completions', deps.apiKeyAuth)
+    .use('/v1/chat/completions', deps.apiKeyAuth, recordRejections(deps.recorder))
     .post('/v1/chat/completions', async (c) => {
       const clientSignal = c.req.raw.signal;
       const openai = parseOpenAIChatRequest(await readJsonBody(c));

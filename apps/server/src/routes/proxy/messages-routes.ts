@@ -6,6 +6,7 @@ import { assertModelAllowed } from '@octoproxy/auth';
 import { Hono } from 'hono';
 
 import { readJsonBody } from '../../http/read-json-body';
+import { recordRejections } from '../../proxy/record-rejections';
 import { resolveModel } from '../../models/resolve-model';
 import { anthropicAdapter } from '../../proxy/anthropic-adapter';
 import { routingKeys } from '../../proxy/routing-keys';
@@ -23,7 +24,7 @@ export function messagesRoutes(deps: ProxyDeps): Hono<ProxyEnv> {
   return (
     new Hono<ProxyEnv>()
       // `/v1/messages/*` also matches `/v1/messages` itself: one registration, one check per request.
-      .use('/v1/messages/*', deps.apiKeyAuth)
+      .use('/v1/messages/*', deps.apiKeyAuth, recordRejections(deps.recorder))
       .post('/v1/messages', async (c) => {
         const clientSignal = c.req.raw.signal;
         const request = parseAnthropicMessagesRequest(await readJsonBody(c));
