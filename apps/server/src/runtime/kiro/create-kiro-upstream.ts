@@ -33,10 +33,10 @@ export function createKiroUpstream(options: KiroUpstreamOptions): Upstream & { k
   const kiro = createKiroClient({
     endpoints: options.endpoints,
     kiroVersion: config.kiroVersion,
-    timeouts: {
-      firstByteMs: Math.round(config.firstTokenTimeoutSeconds * 1000),
-      idleMs: Math.round(config.idleTimeoutSeconds * 1000),
-    },
+    // The live settings govern: the pool's pre-commit deadline (first token) and the relay's idle
+    // timeout change without a restart. The client's own limits only stop a connection nobody
+    // watches any more, so they sit above any sensible setting.
+    timeouts: { firstByteMs: 15 * 60_000, idleMs: 15 * 60_000 },
     onTokensRefreshed: (update) =>
       accounts.saveTokens(update).catch((error: unknown) => {
         logger.error(
@@ -49,9 +49,7 @@ export function createKiroUpstream(options: KiroUpstreamOptions): Upstream & { k
     },
   });
   const pool = createPool({
-    store: storagePoolStore(storage, {
-      requestsPerMinute: () => settings.current.accountRequestsPerMinute,
-    }),
+    store: storagePoolStore(storage),
     upstream: kiroPoolUpstream({ kiro, accounts }),
     settings: poolSettingsOf(config),
     onListenerError: (error) => logger.error({ err: error }, 'pool event listener failed'),

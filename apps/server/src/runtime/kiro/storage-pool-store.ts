@@ -6,14 +6,11 @@ import type { Account, AccountPatch, Storage } from '@octoproxy/storage';
  * `usageDetail.poolState`, until storage has a column of its own for it) and mirrored into the
  * account's columns the admin UI and the dashboard read.
  */
-export function storagePoolStore(
-  storage: Storage,
-  options: { requestsPerMinute: () => number },
-): PoolStore {
+export function storagePoolStore(storage: Storage): PoolStore {
   return {
     async loadAccounts(): Promise<readonly StoredAccount[]> {
       const accounts = await storage.accounts.listAll();
-      return accounts.map((account) => toStoredAccount(account, options.requestsPerMinute()));
+      return accounts.map(toStoredAccount);
     },
     async saveAccountState(accountId: string, state: AccountState): Promise<void> {
       await storage.accounts.update(accountId, stateColumns(state));
@@ -21,7 +18,8 @@ export function storagePoolStore(
   };
 }
 
-export function toStoredAccount(account: Account, requestsPerMinute: number): StoredAccount {
+/** Pacing comes from the pool's live default (`accountRequestsPerMinute`). */
+export function toStoredAccount(account: Account): StoredAccount {
   const detail = account.usageDetail as { poolState?: unknown } | null | undefined;
   return {
     id: account.id,
@@ -30,7 +28,6 @@ export function toStoredAccount(account: Account, requestsPerMinute: number): St
     createdAt: account.createdAt,
     weight: account.weight,
     maxConcurrency: account.concurrencyCap ?? undefined,
-    requestsPerMinute: requestsPerMinute > 0 ? requestsPerMinute : undefined,
     allowedModels: account.allowedModels,
     state: detail?.poolState ?? null,
   };
