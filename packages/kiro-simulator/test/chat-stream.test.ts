@@ -61,6 +61,22 @@ describe('generateAssistantResponse stream', () => {
     expect(percentage).toBeCloseTo((Math.ceil(bytes / 4) / 1_000_000) * 100, 3);
   });
 
+  it('takes a screenshot larger than the body limit; an image counts 1 600 input tokens', async () => {
+    const screenshot = Buffer.alloc(700_000, 1).toString('base64');
+    const body = chatBody(account, 'sim: text seen\nWhat is on it?') as {
+      conversationState: { currentMessage: { userInputMessage: Record<string, unknown> } };
+    };
+    body.conversationState.currentMessage.userInputMessage['images'] = [
+      { format: 'png', source: { bytes: screenshot } },
+    ];
+    const frames = await chat('', body);
+    expect(textOf(frames)).toBe('seen');
+    const textBytes = (sim.requests.last()?.bodyBytes ?? 0) - screenshot.length;
+    expect(textBytes).toBeLessThan(1_000);
+    const percentage = Number(frames.at(-1)?.payload['contextUsagePercentage']);
+    expect(percentage).toBeCloseTo(((Math.ceil(textBytes / 4) + 1_600) / 200_000) * 100, 3);
+  });
+
   it('splits text across frames without breaking multi-byte characters', async () => {
     const frames = await chat('sim: words 300');
     const pieces = frames.filter((f) => f.eventType === 'assistantResponseEvent');

@@ -5,14 +5,20 @@ import type { Exchange } from '../http/exchange';
 import { readBody } from '../http/read-body';
 import { sendJson } from '../http/responses';
 import { routeRequest } from '../http/router';
+import { maxImageBytes, maxImages } from '../validation/image-data';
 import { preciseNow } from '../log/request-log';
 import { controlRoute } from '../routes/control/control-routes';
 import { createSimulatorApi, type KiroSimulator } from './kiro-simulator';
 import type { KiroSimulatorOptions } from './simulator-options';
 import { SimulatorState } from './simulator-state';
 
-/** Hard cap on buffered request bodies; chat bodies above `maxBodyBytes` are answered, not buffered. */
-const bodyCapBytes = 32 * 1024 * 1024;
+/**
+ * Hard cap on buffered request bodies (413 beyond): room for the largest chat body the rules can
+ * accept, `maxBodyBytes` of text plus 10 images of 10 MiB as base64, and a little more.
+ */
+function bodyCapBytes(maxBodyBytes: number): number {
+  return maxBodyBytes + maxImages * Math.ceil(maxImageBytes / 3) * 4 + 1024 * 1024;
+}
 
 function headersOf(req: IncomingMessage): Record<string, string> {
   return Object.fromEntries(
@@ -59,7 +65,7 @@ async function handle(options: {
     closed.abort();
     state.log.notify();
   });
-  const body = await readBody(req, bodyCapBytes);
+  const body = await readBody(req, bodyCapBytes(state.settings.maxBodyBytes));
   const bodyText = body.bytes.toString('utf8');
   log.bodyBytes = body.totalBytes;
   if (state.log.recordBodies) log.body = parseBodyForLog(bodyText);

@@ -237,6 +237,50 @@ describe('structural checks', () => {
     });
   });
 
+  it('count the body without image data against the byte limit', () => {
+    const body = validBody();
+    current(body).images[0].source.bytes = Buffer.alloc(30_000, 7).toString('base64');
+    const bodyText = JSON.stringify(body);
+    const imageData = [...bodyText.matchAll(/"bytes":"([^"]*)"/g)].reduce(
+      (sum, match) => sum + (match[1]?.length ?? 0),
+      0,
+    );
+    const textBytes = Buffer.byteLength(bodyText) - imageData;
+    expect(textBytes).toBeLessThan(5_000);
+    expect(validate(body, textBytes)).toMatchObject({ ok: true, textBytes, images: 2 });
+    expect(validate(body, textBytes - 1)).toMatchObject({
+      ok: false,
+      error: { rule: 'body-size', message: 'Input is too long.' },
+      detail: `body has ${textBytes} bytes without image data (> ${textBytes - 1})`,
+    });
+  });
+
+  it('take images up to 10 MiB each, whatever the body limit', () => {
+    const body = validBody();
+    current(body).images[0].source.bytes = Buffer.alloc(10 * 1024 * 1024).toString('base64');
+    expect(validate(body)).toMatchObject({ ok: true });
+    current(body).images[0].source.bytes = Buffer.alloc(10 * 1024 * 1024 + 1).toString('base64');
+    expect(validate(body)).toMatchObject({
+      ok: false,
+      error: { rule: 'image-shape' },
+      detail: 'images[0] exceeds 10 MiB',
+    });
+    for (const notBase64 of ['', 'abc', 'ab=c', '====', 'ab c']) {
+      current(body).images[0].source.bytes = notBase64;
+      expect(validate(body)).toMatchObject({ detail: 'images[0] bytes are not base64' });
+    }
+  });
+
+  it('refuse a toolUseId answered twice in one message, the evidenced half of unique-tool-use-ids', () => {
+    const body = validBody();
+    context(body).toolResults.push({ ...context(body).toolResults[0] });
+    expect(validate(body)).toMatchObject({
+      ok: false,
+      error: { rule: 'unique-tool-use-ids' },
+      detail: 'toolUseId tooluse_2 is duplicated',
+    });
+  });
+
   it('refuse non-JSON and non-object bodies', () => {
     expect(ruleOf(validate('{"conversationState":'))).toBe('json');
     expect(ruleOf(validate('[1]'))).toBe('json');

@@ -1,19 +1,27 @@
 import { z } from 'zod';
 
 import { improperlyFormed, inputTooLong, invalidModel, type AwsError } from '../http/aws-errors';
+import { imageDataOf } from './image-data';
 import { requestRules, type RuleContext } from './request-rules';
 import { requestBodySchema, type KiroRequestBody } from './request-schema';
 
 export interface ValidationInput {
   bodyText: string;
   bodyBytes: number;
-  /** Bodies larger than this answer "Input is too long." */
+  /** Bodies larger than this without their image data answer "Input is too long." */
   maxBodyBytes: number;
   context: RuleContext;
 }
 
 export type ValidationResult =
-  { ok: true; body: KiroRequestBody } | { ok: false; error: AwsError; detail: string };
+  | {
+      ok: true;
+      body: KiroRequestBody;
+      /** The body's size without image data (`images[].source.bytes`). */
+      textBytes: number;
+      images: number;
+    }
+  | { ok: false; error: AwsError; detail: string };
 
 /** The path of the first `null` in `value`, if any. */
 export function nullPath(value: unknown, path = '$'): string | undefined {
@@ -31,16 +39,10 @@ function reject(error: AwsError, detail: string): ValidationResult {
 }
 
 /**
- * Checks a `generateAssistantResponse` body the way the upstream does: size, JSON, no nulls, the
- * skeleton, then each rule of `requestRules` in order.
+ * Checks a `generateAssistantResponse` body the way the upstream does: JSON, size without image
+ * data, no nulls, the skeleton, then each rule of `requestRules` in order.
  */
 export function validateRequest(input: ValidationInput): ValidationResult {
-  if (input.bodyBytes > input.maxBodyBytes) {
-    return reject(
-      inputTooLong('body-size'),
-      `body has ${input.bodyBytes} bytes (> ${input.maxBodyBytes})`,
-    );
-  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(input.bodyText) as unknown;
@@ -49,6 +51,14 @@ export function validateRequest(input: ValidationInput): ValidationResult {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return reject(improperlyFormed('json'), 'body is not a JSON object');
+  }
+  const imageData = imageDataOf(parsed as Record<string, unknown>);
+  const textBytes = input.bodyBytes - imageData.bytes;
+  if (textBytes > input.maxBodyBytes) {
+    return reject(
+      inputTooLong('body-size'),
+      `body has ${textBytes} bytes without image data (> ${input.maxBodyBytes})`,
+    );
   }
   const nullAt = nullPath(parsed);
   if (nullAt !== undefined) {
@@ -64,5 +74,5 @@ export function validateRequest(input: ValidationInput): ValidationResult {
       rule.kind === 'model' ? invalidModel(rule.id) : improperlyFormed(rule.id, rule.reason);
     return reject(error, detail);
   }
-  return { ok: true, body: shaped.data };
+  return { ok: true, body: shaped.data, textBytes, images: imageData.images };
 }

@@ -20,9 +20,12 @@ export interface ComposedAnswer {
 
 const round4 = (value: number): number => Math.round(value * 10_000) / 10_000;
 
-/** Tokens the request occupies: a quarter of its body bytes. */
-export function inputTokensOf(bodyBytes: number): number {
-  return Math.ceil(bodyBytes / 4);
+/** What one image costs in input tokens (about a 1.1 MP image), whatever its byte size. */
+export const imageInputTokens = 1_600;
+
+/** Tokens the request occupies: a quarter of its bytes without image data, plus a fixed cost per image. */
+export function inputTokensOf(size: { textBytes: number; images: number }): number {
+  return Math.ceil(size.textBytes / 4) + size.images * imageInputTokens;
 }
 
 function receivedToolResults(body: KiroRequestBody): ReceivedToolResult[] {
@@ -57,7 +60,7 @@ function asksForThinking(body: KiroRequestBody): boolean {
 export function composeAnswer(options: {
   core: SimulatorCore;
   body: KiroRequestBody;
-  bodyBytes: number;
+  size: { textBytes: number; images: number };
   model: SimulatedModel;
   script: Script;
 }): ComposedAnswer {
@@ -71,7 +74,7 @@ export function composeAnswer(options: {
     newToolUseId: () => `tooluse_${core.ids.string(22, base62Alphabet)}`,
     newSignature: () => `sig_${core.ids.string(64, base62Alphabet)}`,
   });
-  const inputTokens = inputTokensOf(options.bodyBytes);
+  const inputTokens = inputTokensOf(options.size);
   const outputTokens = Math.ceil(answer.outputChars / 4);
   const credits =
     settings.credits ??

@@ -14,7 +14,7 @@ import { streamEvents } from '../../stream/stream-events';
 import { validateRequest } from '../../validation/validate-request';
 import { userOf } from '../../validation/rules/rule-helpers';
 import { authorizeApiCall } from './authorize-api-call';
-import { composeAnswer } from './compose-answer';
+import { composeAnswer, inputTokensOf } from './compose-answer';
 import { profileArnProblem } from './profile-arn-check';
 
 const jsonContentType = /^application\/(json|x-amz-json-1\.[01])\b/i;
@@ -58,6 +58,7 @@ export async function generateAssistantResponse(
     return;
   }
   const { body } = validation;
+  const size = { textBytes: validation.textBytes, images: validation.images };
   const current = userOf(body.conversationState.currentMessage);
   const model = core.models.find(current?.modelId ?? defaultModelId);
   if (current === undefined || model === undefined || !model.plans.includes(account.plan)) {
@@ -69,7 +70,7 @@ export async function generateAssistantResponse(
     sendAwsError(exchange, arnProblem);
     return;
   }
-  if (Math.ceil(exchange.bodyBytes / 4) > model.maxInputTokens) {
+  if (inputTokensOf(size) > model.maxInputTokens) {
     sendAwsError(exchange, inputTooLong('context-window'));
     return;
   }
@@ -83,7 +84,7 @@ export async function generateAssistantResponse(
   const answer = composeAnswer({
     core,
     body,
-    bodyBytes: exchange.bodyBytes,
+    size,
     model,
     script,
   });

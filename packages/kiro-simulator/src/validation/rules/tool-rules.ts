@@ -75,8 +75,10 @@ export const toolRules: readonly RequestRule[] = [
   },
   {
     id: 'unique-tool-use-ids',
-    summary: 'each toolUseId is used once and answered once',
-    source: '§2.8 [S]: AIC and CPA deduplicate toolResults because duplicates are rejected',
+    summary: 'each toolUseId is used once and answered once, in the whole conversation',
+    source:
+      '§2.8 [S]: AIC and CPA deduplicate toolResults because duplicates are rejected; across turns ' +
+      'inferred from the Anthropic Messages API ("tool_use ids must be unique")',
     reason: null,
     violation: (body) => {
       const messages = conversationOf(body);
