@@ -1,3 +1,5 @@
+import { InvalidRequestError } from '@octoproxy/converters';
+
 import type { Turn, UserTurn } from './conversation-turns';
 
 export interface ImageBounds {
@@ -9,6 +11,14 @@ export interface ImageBounds {
 
 export const defaultMaxImageTurns = 5;
 export const defaultMaxImages = 10;
+/** Kiro's per-image limit (decoded bytes). */
+export const maxImageBytes = 10 * 1024 * 1024;
+
+/** What a base64 string decodes to, in bytes. */
+export function decodedBase64Bytes(base64: string): number {
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  return Math.floor((base64.length * 3) / 4) - padding;
+}
 
 /**
  * Old screenshots make every later turn huge and Kiro caps images per request: keep the images of
@@ -38,4 +48,20 @@ function dropImagesBeyond(turn: UserTurn, room: number): void {
       ? '[An earlier image was omitted from this message]'
       : `[${dropped} earlier images were omitted from this message]`,
   );
+}
+
+/** Kiro refuses an image over 10 MiB as a malformed request: say so clearly before sending it. */
+export function assertImageSizes(turns: readonly Turn[]): void {
+  for (const turn of turns) {
+    if (turn.role !== 'user') continue;
+    for (const image of turn.images) {
+      const bytes = decodedBase64Bytes(image.source.bytes);
+      if (bytes <= maxImageBytes) continue;
+      throw new InvalidRequestError({
+        code: 'image_too_large',
+        param: 'messages',
+        message: `An image has ${bytes} bytes; the upstream takes at most ${maxImageBytes} (10 MiB) per image.`,
+      });
+    }
+  }
 }

@@ -413,6 +413,61 @@ describe('buildKiroRequest sanitizer rules', () => {
     }
   });
 
+  it('counts the body without image data against maxBodyBytes, as the simulator does', () => {
+    const screenshot = Buffer.alloc(700_000, 1).toString('base64');
+    const messages: AnthropicMessageParam[] = [
+      {
+        role: 'user',
+        content: [
+          { type: 'image', source: { type: 'base64', media_type: 'image/png', data: screenshot } },
+          { type: 'text', text: 'What is on it?' },
+        ],
+      },
+    ];
+    const built = build({ messages });
+    expect(built.bodyBytes).toBe(Buffer.byteLength(built.json) - screenshot.length);
+    expect(built.bodyBytes).toBeLessThan(1_000);
+    expect(build({ messages }, { maxBodyBytes: built.bodyBytes }).json).toBe(built.json);
+    expect(() => build({ messages }, { maxBodyBytes: built.bodyBytes - 1 })).toThrow(
+      expect.objectContaining({ reason: 'context_too_long' }),
+    );
+  });
+
+  it('refuses an image over 10 MiB with a clear client error, unless it is dropped anyway', () => {
+    const image = (bytes: number) => ({
+      type: 'image' as const,
+      source: {
+        type: 'base64' as const,
+        media_type: 'image/png',
+        data: Buffer.alloc(bytes).toString('base64'),
+      },
+    });
+    const limit = 10 * 1024 * 1024;
+    expect(() =>
+      build({
+        messages: [{ role: 'user', content: [image(limit), { type: 'text', text: 'ok' }] }],
+      }),
+    ).not.toThrow();
+    expect(() =>
+      build({
+        messages: [{ role: 'user', content: [image(limit + 1), { type: 'text', text: 'no' }] }],
+      }),
+    ).toThrow(expect.objectContaining({ kind: 'invalid_request', code: 'image_too_large' }));
+    // An old turn's image past maxImageTurns becomes a note, so its size does not matter.
+    expect(() =>
+      build(
+        {
+          messages: [
+            { role: 'user', content: [image(limit + 1), { type: 'text', text: 'old' }] },
+            { role: 'assistant', content: 'seen' },
+            { role: 'user', content: 'next' },
+          ],
+        },
+        { maxImageTurns: 0 },
+      ),
+    ).not.toThrow();
+  });
+
   it('sends profileArn as a sibling of conversationState', () => {
     const built = build({}, { profileArn: 'arn:aws:codewhisperer:us-east-1:1:profile/X' });
     expect(built.body.profileArn).toBe('arn:aws:codewhisperer:us-east-1:1:profile/X');

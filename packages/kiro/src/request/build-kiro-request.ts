@@ -1,7 +1,7 @@
 import { InvalidRequestError, type AnthropicMessagesRequest } from '@octoproxy/converters';
 
 import { KiroPromptTooLongError } from '../errors/kiro-errors';
-import { boundImages, type ImageBounds } from './bound-images';
+import { assertImageSizes, boundImages, type ImageBounds } from './bound-images';
 import { resolveConversationId } from './conversation-id';
 import { toTurns, type AssistantTurn, type UserTurn } from './conversation-turns';
 import { estimateTextTokens, imageTokenEstimate } from './estimate-tokens';
@@ -28,7 +28,10 @@ import {
 import { ToolNameCodec, type ToolNameMap } from './tool-name-codec';
 import { buildToolSpecs } from './tool-specs';
 
-/** Kiro rejects bodies over ~615 KB with a cryptic 400; images do not count (they have own limits). */
+/**
+ * Kiro rejects bodies over ~615 KB with a cryptic 400 (observed on text). Image data does not count:
+ * images have their own limits (10 per request, 10 MiB each), which could not hold if it did.
+ */
 export const defaultMaxBodyBytes = 600_000;
 
 export interface BuildKiroRequestOptions
@@ -111,17 +114,31 @@ function fallbackSeed(request: AnthropicMessagesRequest): string {
   return `${systemPromptText(request.system)}\u0000${JSON.stringify(first?.content ?? '')}`;
 }
 
-function sizeOf(body: KiroGenerateAssistantRequest): { bytes: number; tokens: number } {
+/**
+ * The body's size as Kiro's ~600 KB limit counts it: the JSON without the image data
+ * (`images[].source.bytes`), which has limits of its own. Also a token estimate (images at a fixed
+ * cost each).
+ */
+function sizeOf(
+  body: KiroGenerateAssistantRequest,
+  json: string,
+): { bytes: number; tokens: number } {
+  const { history = [], currentMessage } = body.conversationState;
   let images = 0;
-  const withoutImages = JSON.stringify(body, (key, value: unknown) => {
-    if (key === 'images' && Array.isArray(value)) {
-      images += value.length;
-      return undefined;
+  let imageBytes = 0;
+  for (const message of [...history, currentMessage]) {
+    if (!('userInputMessage' in message)) continue;
+    for (const image of message.userInputMessage.images ?? []) {
+      images += 1;
+      // As JSON.stringify wrote it, without the quotes.
+      imageBytes += Buffer.byteLength(JSON.stringify(image.source.bytes)) - 2;
     }
-    return value;
-  });
+  }
+  const withoutImages = JSON.stringify(body, (key, value: unknown) =>
+    key === 'images' && Array.isArray(value) ? undefined : value,
+  );
   return {
-    bytes: Buffer.byteLength(withoutImages, 'utf8'),
+    bytes: Buffer.byteLength(json, 'utf8') - imageBytes,
     tokens: Math.max(1, estimateTextTokens(withoutImages) + images * imageTokenEstimate),
   };
 }
@@ -144,6 +161,7 @@ export function buildKiroRequest(options: BuildKiroRequestOptions): BuiltKiroReq
   const codec = new ToolNameCodec();
   const { history, current } = repairConversation(toTurns(request.messages, codec));
   boundImages([...history, current], options);
+  assertImageSizes([...history, current]);
 
   const toolSpecs = buildToolSpecs({
     tools: request.tools,
@@ -191,7 +209,8 @@ export function buildKiroRequest(options: BuildKiroRequestOptions): BuiltKiroReq
     ...(options.profileArn ? { profileArn: options.profileArn } : {}),
   };
 
-  const size = sizeOf(body);
+  const json = JSON.stringify(body);
+  const size = sizeOf(body, json);
   const maxBodyBytes =
     options.maxBodyBytes === undefined ? defaultMaxBodyBytes : options.maxBodyBytes;
   if (maxBodyBytes !== null && size.bytes > maxBodyBytes) {
@@ -203,7 +222,7 @@ export function buildKiroRequest(options: BuildKiroRequestOptions): BuiltKiroReq
   }
   return {
     body,
-    json: JSON.stringify(body),
+    json,
     modelId,
     conversationId,
     toolNames: codec.map,
