@@ -37,7 +37,11 @@ async function failureOf(promise: Promise<unknown>): Promise<unknown> {
 
 async function withFault(fault: Fault, request = messagesRequest()) {
   const account = newAccount();
-  harness.sim.injectFault({ fault, accountId: account.id });
+  harness.sim.injectFault({
+    fault,
+    accountId: account.id,
+    times: fault.type === 'connection-reset' ? 2 : 1,
+  });
   return failureOf(harness.client.generateAssistantResponse({ account, request }));
 }
 
@@ -75,6 +79,8 @@ describe('errors before the stream', () => {
       { reason: 'model_overloaded' },
     ],
     [
+      // Two resets: a reused connection's first one is retried on a new connection (see
+      // simulator-stale-connection.test.ts).
       'connection reset before headers',
       { type: 'connection-reset' },
       { reason: 'network', fault: 'upstream' },

@@ -1,5 +1,8 @@
 import { Agent, ProxyAgent, Socks5ProxyAgent, buildConnector, type Dispatcher } from 'undici';
 
+import { ConnectionReuseTracker } from './connection-reuse-tracker';
+import { staleConnectionRetry } from './stale-connection-retry';
+
 export interface DispatcherPoolOptions {
   /** TCP + TLS connect budget (to the target or to the proxy). Default 5 s. */
   connectTimeoutMs?: number;
@@ -12,12 +15,17 @@ export interface DispatcherPoolOptions {
 /**
  * One keep-alive dispatcher per egress route: direct, or per proxy URL (HTTP(S) via CONNECT, or
  * SOCKS5). Each keeps a connection pool per origin, so accounts behind the same proxy share
- * connections and accounts behind different proxies never do.
+ * connections and accounts behind different proxies never do. A request that a stale pooled
+ * connection drops before any response byte is sent once more on a new connection of the same route
+ * (see {@link staleConnectionRetry}).
  */
 export class DispatcherPool {
   readonly #options: Required<Omit<DispatcherPoolOptions, 'connectionsPerOrigin'>> &
     Pick<DispatcherPoolOptions, 'connectionsPerOrigin'>;
   readonly #dispatchers = new Map<string, Dispatcher>();
+  readonly #tracker = new ConnectionReuseTracker();
+  /** One-request dispatchers of retries still closing. */
+  readonly #retryDispatchers = new Set<Dispatcher>();
 
   constructor(options: DispatcherPoolOptions = {}) {
     this.#options = {
@@ -32,16 +40,46 @@ export class DispatcherPool {
     const key = proxyUrl ?? '';
     let dispatcher = this.#dispatchers.get(key);
     if (dispatcher === undefined) {
-      dispatcher = this.#create(proxyUrl);
+      dispatcher = this.#create(proxyUrl).compose(
+        staleConnectionRetry({
+          tracker: this.#tracker,
+          dispatchOnNewConnection: (opts, handler) => {
+            this.#dispatchOnce(proxyUrl, opts, handler);
+          },
+        }),
+      );
       this.#dispatchers.set(key, dispatcher);
     }
     return dispatcher;
   }
 
   async close(): Promise<void> {
-    const all = [...this.#dispatchers.values()];
+    const all = [...this.#dispatchers.values(), ...this.#retryDispatchers];
     this.#dispatchers.clear();
+    this.#tracker.close();
     await Promise.all(all.map((dispatcher) => dispatcher.close()));
+  }
+
+  /**
+   * Sends one request through a dispatcher of its own (so on a new connection of the route), closed
+   * as soon as that request is done with it.
+   */
+  #dispatchOnce(
+    proxyUrl: string | undefined,
+    opts: Dispatcher.DispatchOptions,
+    handler: Dispatcher.DispatchHandler,
+  ): void {
+    const dispatcher = this.#create(proxyUrl);
+    this.#retryDispatchers.add(dispatcher);
+    try {
+      dispatcher.dispatch(opts, handler);
+    } finally {
+      // undici's close lets the dispatched request finish first.
+      void dispatcher
+        .close()
+        .catch(() => undefined)
+        .finally(() => this.#retryDispatchers.delete(dispatcher));
+    }
   }
 
   #create(proxyUrl: string | undefined): Dispatcher {
