@@ -58,6 +58,7 @@ const fixtures: Record<string, VersionFixture> = {
         ssoRegion: 'eu-west-1',
         entitlements: ['claude-opus-4.5'],
         usageDetail: { plan: 'PRO' },
+        poolState: null,
         useCount: 3,
       });
       expect(await storage.accounts.getEncryptedCredentials('a1')).toBe('v1:cipher');
@@ -67,6 +68,32 @@ const fixtures: Record<string, VersionFixture> = {
       ]);
       expect(await storage.settings.getAll()).toEqual({ providerStrategy: 'lru' });
       expect((await storage.auditLog.list()).total).toBe(1);
+    },
+  },
+  '0001_account_pool_state': {
+    seed(connection) {
+      connection.exec(`
+        INSERT INTO users (id, username, username_key, role, active, must_change_password, password_hash, password_changed_at, created_at, updated_at)
+          VALUES ('u1', 'root', 'root', 'admin', 1, 0, 'hash-1', 100, 100, 100);
+        INSERT INTO accounts (id, name, auth_method, region, encrypted_credentials, usage_detail, pool_state, quarantined, quarantine_reason, created_at, updated_at)
+          VALUES ('a1', 'main', 'social', 'us-east-1', 'v1:cipher', '{"plan":"PRO"}', '{"health":"recovering","quarantine":{"strikes":2}}', 1, 'suspended', 100, 100);
+        INSERT INTO accounts (id, name, auth_method, region, encrypted_credentials, created_at, updated_at)
+          VALUES ('a2', 'spare', 'builder-id', 'us-east-1', 'v1:cipher-2', 101, 101);
+      `);
+    },
+    async verify(storage) {
+      expect(await storage.users.getByUsername('root')).toMatchObject({ id: 'u1', role: 'admin' });
+      expect(await storage.accounts.listAll()).toMatchObject([
+        {
+          id: 'a1',
+          usageDetail: { plan: 'PRO' },
+          poolState: { health: 'recovering', quarantine: { strikes: 2 } },
+          quarantined: true,
+          quarantineReason: 'suspended',
+        },
+        { id: 'a2', authMethod: 'builder-id', poolState: null },
+      ]);
+      expect(await storage.accounts.getEncryptedCredentials('a2')).toBe('v1:cipher-2');
     },
   },
 };

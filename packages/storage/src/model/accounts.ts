@@ -45,6 +45,11 @@ export interface Account {
   usageDetail: unknown;
   usageSyncedAt: number | null;
   usageResetsAt: number | null;
+  /**
+   * The pool's whole runtime state for this account (strikes, ejections, probe backoff …), as the
+   * pool saved it; null until it first does. Opaque here: the pool validates what it reads back.
+   */
+  poolState: unknown;
   /** Includes uses still waiting in the write-behind queue. */
   lastUsedAt: number | null;
   useCount: number;
@@ -122,7 +127,11 @@ export interface AccountRepository {
   list(query?: AccountListQuery): Promise<Page<Account>>;
   /** Every account, oldest first: the pool loads them at start. */
   listAll(): Promise<Account[]>;
-  /** Durable (fsync) when it touches credentials or configuration. */
+  /**
+   * Durable (fsync) when it touches credentials or configuration; a patch of runtime state only
+   * (health, errors, cooldown, quarantine, usage snapshot, plan, entitlements, `poolState`) is
+   * committed without the fsync, like the write-behind batches.
+   */
   update(id: string, patch: AccountPatch): Promise<Account | undefined>;
   getEncryptedCredentials(id: string): Promise<string | undefined>;
   /** Deletes the account; request logs keep its id. */

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempStorage, type TempStorage } from '../../../test/support/temp-storage';
 import type { NewAccount } from '../../model/accounts';
 import { newId } from '../../new-id';
+import { isRuntimeStatePatch } from './sqlite-account-repository';
 
 describe('accounts', () => {
   let temp: TempStorage;
@@ -76,6 +77,48 @@ describe('accounts', () => {
       cooldownReason: 'rate-limited',
     });
     expect(await accounts.update('missing', { disabled: true })).toBeUndefined();
+  });
+
+  it("stores the pool's runtime state as JSON and clears it with null", async () => {
+    const { accounts } = temp.storage;
+    const account = await accounts.create(input('main'));
+    expect(account.poolState).toBeNull();
+    const poolState = {
+      health: 'recovering',
+      quarantine: { reason: 'suspended', strikes: 2 },
+      ejectionCount: 3,
+      nextProbeAt: null,
+    };
+    expect(await accounts.update(account.id, { poolState })).toMatchObject({ poolState });
+    expect((await accounts.listAll())[0]?.poolState).toEqual(poolState);
+    await accounts.update(account.id, { usageDetail: { plan: 'PRO' } });
+    expect(await accounts.get(account.id)).toMatchObject({
+      poolState,
+      usageDetail: { plan: 'PRO' },
+    });
+    expect(await accounts.update(account.id, { poolState: null })).toMatchObject({
+      poolState: null,
+    });
+  });
+
+  it('commits runtime state without an fsync, configuration and credentials with one', () => {
+    expect(
+      isRuntimeStatePatch({
+        poolState: { health: 'healthy' },
+        healthState: 'healthy',
+        quarantined: false,
+        quarantineReason: null,
+        plan: 'PRO',
+        entitlements: ['claude-sonnet-4.5'],
+        usageDetail: null,
+        lastHealthCheckAt: 1,
+        disabled: undefined,
+      }),
+    ).toBe(true);
+    expect(isRuntimeStatePatch({ poolState: {}, disabled: true })).toBe(false);
+    expect(isRuntimeStatePatch({ poolState: {}, encryptedCredentials: 'x' })).toBe(false);
+    expect(isRuntimeStatePatch({ allowedModels: null })).toBe(false);
+    expect(isRuntimeStatePatch({ weight: 2 })).toBe(false);
   });
 
   it('counts uses off the request path', async () => {

@@ -20,8 +20,12 @@ const { encryptedCredentials: _encryptedCredentials, ...accountColumns } =
   getTableColumns(accounts);
 type AccountRow = Omit<typeof accounts.$inferSelect, 'encryptedCredentials'>;
 
-/** Fields the pool rewrites as it runs; a patch of only these skips the fsync. */
-const runtimeStateFields = new Set<string>([
+/**
+ * Fields the pool rewrites as it runs (often: every state change, coalesced per second); a patch
+ * of only these skips the fsync. Losing the last moments of them to a power loss is harmless: the
+ * pool re-derives health and re-syncs usage, plan and entitlements.
+ */
+const runtimeStateFields = new Set<keyof AccountPatch>([
   'healthState',
   'consecutiveErrors',
   'errorCount',
@@ -29,13 +33,25 @@ const runtimeStateFields = new Set<string>([
   'lastErrorAt',
   'cooldownUntil',
   'cooldownReason',
+  'quarantined',
+  'quarantineReason',
   'usageUsed',
   'usageLimit',
   'usageDetail',
   'usageSyncedAt',
   'usageResetsAt',
+  'plan',
+  'entitlements',
+  'poolState',
   'lastHealthCheckAt',
 ]);
+
+/** Whether `update` may commit this patch without an fsync (runtime state only). */
+export function isRuntimeStatePatch(patch: AccountPatch): boolean {
+  return Object.keys(definedOnly(patch)).every((field) =>
+    runtimeStateFields.has(field as keyof AccountPatch),
+  );
+}
 
 export class SqliteAccountRepository implements AccountRepository {
   constructor(private readonly context: SqliteContext) {}
@@ -103,8 +119,7 @@ export class SqliteAccountRepository implements AccountRepository {
 
   update(id: string, patch: AccountPatch): Promise<Account | undefined> {
     const changes = definedOnly(patch);
-    const onlyRuntimeState = Object.keys(changes).every((field) => runtimeStateFields.has(field));
-    const commit = onlyRuntimeState ? write : writeDurably;
+    const commit = isRuntimeStatePatch(changes) ? write : writeDurably;
     return commit(this.context, 'update account', () => {
       const row = this.context.db
         .update(accounts)

@@ -38,6 +38,8 @@ export const accounts = sqliteTable(
     usageDetail: text('usage_detail', { mode: 'json' }).$type<unknown>(),
     usageSyncedAt: integer('usage_synced_at'),
     usageResetsAt: integer('usage_resets_at'),
+    /** The pool's whole per-account runtime state, as it saved it (JSON). */
+    poolState: text('pool_state', { mode: 'json' }).$type<unknown>(),
     lastUsedAt: integer('last_used_at'),
     useCount: integer('use_count').notNull().default(0),
     weight: integer('weight').notNull().default(1),
