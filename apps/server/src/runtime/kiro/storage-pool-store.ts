@@ -2,15 +2,17 @@ import type { AccountState, PoolStore, StoredAccount } from '@octoproxy/pool';
 import type { Account, AccountPatch, Storage } from '@octoproxy/storage';
 
 /**
- * The pool's persistence port on storage. The complete pool state is kept as JSON (under
- * `usageDetail.poolState`, until storage has a column of its own for it) and mirrored into the
- * account's columns the admin UI and the dashboard read.
+ * The pool's persistence port on storage. The complete pool state is kept as JSON in
+ * `Account.poolState` and mirrored into the account's columns the admin UI and the dashboard read.
  */
 export function storagePoolStore(storage: Storage): PoolStore {
   return {
     async loadAccounts(): Promise<readonly StoredAccount[]> {
       const accounts = await storage.accounts.listAll();
-      return accounts.map(toStoredAccount);
+      const moved = await Promise.all(
+        accounts.map((account) => moveLegacyPoolState(storage, account)),
+      );
+      return moved.map(toStoredAccount);
     },
     async saveAccountState(accountId: string, state: AccountState): Promise<void> {
       await storage.accounts.update(accountId, stateColumns(state));
@@ -20,7 +22,6 @@ export function storagePoolStore(storage: Storage): PoolStore {
 
 /** Pacing comes from the pool's live default (`accountRequestsPerMinute`). */
 export function toStoredAccount(account: Account): StoredAccount {
-  const detail = account.usageDetail as { poolState?: unknown } | null | undefined;
   return {
     id: account.id,
     label: account.name,
@@ -29,8 +30,26 @@ export function toStoredAccount(account: Account): StoredAccount {
     weight: account.weight,
     maxConcurrency: account.concurrencyCap ?? undefined,
     allowedModels: account.allowedModels,
-    state: detail?.poolState ?? null,
+    state: account.poolState ?? null,
   };
+}
+
+/**
+ * Earlier versions kept the pool state under `usageDetail.poolState`, before storage had a column
+ * for it. Moves such a state into `poolState` (once: afterwards `poolState` is set and the old key
+ * is gone) and keeps anything else `usageDetail` held.
+ */
+async function moveLegacyPoolState(storage: Storage, account: Account): Promise<Account> {
+  const detail = account.usageDetail;
+  if (account.poolState != null || !isRecord(detail) || detail.poolState == null) return account;
+  const { poolState, ...rest } = detail;
+  const usageDetail = Object.keys(rest).length === 0 ? null : rest;
+  const moved = await storage.accounts.update(account.id, { poolState, usageDetail });
+  return moved ?? { ...account, poolState, usageDetail };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stateColumns(state: AccountState): AccountPatch {
@@ -56,6 +75,6 @@ function stateColumns(state: AccountState): AccountPatch {
           plan: usage.plan,
           entitlements: usage.entitledModels,
         }),
-    usageDetail: { poolState: state },
+    poolState: state,
   };
 }
