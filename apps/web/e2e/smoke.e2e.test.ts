@@ -1,22 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import { launchChromium } from './launch-chromium';
 import { startGateway, type RunningGateway } from './start-gateway';
 
 describe('admin UI against the real server', () => {
-  let gateway: RunningGateway;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    gateway = await startGateway();
-  });
-  afterAll(async () => {
+  let gateway: RunningGateway | undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  afterEach(async () => {
     await browser?.close();
     await gateway?.stop();
   });
 
   it('logs in, changes the default password, creates an API key and shows the dashboard', async () => {
+    // Inside the test, so a missing Chromium or build is a failed test, not a skipped one.
+    browser = await launchChromium();
+    gateway = await startGateway();
     const page = await browser.context.newPage();
     const problems: string[] = [];
     let loggedIn = false;

@@ -55,9 +55,36 @@ beforeAll(async () => {
       }),
     }).then((response) => response.text());
   }
+  await fetch(`${gateway.url}/api/users`, {
+    method: 'POST',
+    headers: admin,
+    body: JSON.stringify({ username: 'alice', password: 'alice-password-1', role: 'user' }),
+  });
   await mkdir(outDir, { recursive: true });
 }, 120_000);
 afterAll(async () => gateway?.stop());
+
+it('a user who is not an admin', async () => {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${gateway.url}/login`);
+    await page.locator('#username').fill('alice');
+    await page.locator('#password').fill('alice-password-1');
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL('**/dashboard');
+    await page.waitForTimeout(1500);
+    await page.screenshot({
+      path: path.join(outDir, 'user-dashboard-en-light.png'),
+      fullPage: true,
+    });
+    await page.goto(`${gateway.url}/settings`);
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: path.join(outDir, 'user-settings-en-light.png') });
+  } finally {
+    await browser.close();
+  }
+}, 120_000);
 
 for (const language of ['en', 'zh'] as const) {
   for (const theme of ['light', 'dark'] as const) {
@@ -89,6 +116,17 @@ for (const language of ['en', 'zh'] as const) {
             fullPage: true,
           });
         }
+        await page.goto(`${gateway.url}/providers`);
+        await page.locator('button.ant-btn-primary').first().click();
+        await page.waitForTimeout(800);
+        await page.screenshot({ path: path.join(outDir, `add-account-${language}-${theme}.png`) });
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.goto(`${gateway.url}/dashboard`);
+        await page.waitForTimeout(1500);
+        await page.screenshot({
+          path: path.join(outDir, `mobile-${language}-${theme}.png`),
+          fullPage: true,
+        });
       } finally {
         await browser.close();
       }

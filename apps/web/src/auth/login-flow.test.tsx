@@ -1,9 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 
 import { createFakeAdminApi, fakeUser } from '../test/fake-admin-api';
 import { fakeApiServer } from '../test/fake-api-server';
 import { renderApp } from '../test/render-app';
+import { getButton } from '../test/find-button';
 import { setupUser } from '../test/setup-user';
 
 describe('login', () => {
@@ -18,12 +20,12 @@ describe('login', () => {
 
     await user.type(screen.getByLabelText('Username'), 'admin');
     await user.type(screen.getByLabelText('Password'), 'wrong password');
-    await user.click(screen.getByRole('button', { name: 'Log in' }));
+    await user.click(getButton('Log in'));
     expect(await screen.findByText('Wrong username or password.')).toBeInTheDocument();
 
     await user.clear(screen.getByLabelText('Password'));
     await user.type(screen.getByLabelText('Password'), 'correct horse battery');
-    await user.click(screen.getByRole('button', { name: 'Log in' }));
+    await user.click(getButton('Log in'));
 
     expect(await screen.findByRole('heading', { name: 'API keys' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/api-keys');
@@ -52,7 +54,7 @@ describe('login', () => {
 
     await user.type(await screen.findByLabelText('Username'), 'admin');
     await user.type(screen.getByLabelText('Password'), 'admin123');
-    await user.click(screen.getByRole('button', { name: 'Log in' }));
+    await user.click(getButton('Log in'));
 
     expect(await screen.findByText('Choose a new password')).toBeInTheDocument();
     // The app shell (and its navigation) stays hidden until the password is changed.
@@ -63,13 +65,13 @@ describe('login', () => {
     await user.type(screen.getByLabelText('Current password'), 'admin123');
     await user.type(screen.getByLabelText('New password'), 'a fresh passphrase');
     await user.type(screen.getByLabelText('Repeat the new password'), 'a different one');
-    await user.click(screen.getByRole('button', { name: 'Save and continue' }));
+    await user.click(getButton('Save and continue'));
     expect(await screen.findByText('The two passwords differ.')).toBeInTheDocument();
     expect(api.requests.some((request) => request.path === '/api/me/password')).toBe(false);
 
     await user.clear(screen.getByLabelText('Repeat the new password'));
     await user.type(screen.getByLabelText('Repeat the new password'), 'a fresh passphrase');
-    await user.click(screen.getByRole('button', { name: 'Save and continue' }));
+    await user.click(getButton('Save and continue'));
 
     expect(await screen.findByRole('heading', { name: 'API keys' })).toBeInTheDocument();
     expect(api.requests.find((request) => request.path === '/api/me/password')?.body).toEqual({
@@ -90,7 +92,7 @@ describe('login', () => {
     await user.type(await screen.findByLabelText('Current password'), 'old-password');
     await user.type(screen.getByLabelText('New password'), 'admin123');
     await user.type(screen.getByLabelText('Repeat the new password'), 'admin123');
-    await user.click(screen.getByRole('button', { name: 'Save and continue' }));
+    await user.click(getButton('Save and continue'));
 
     expect(
       await screen.findByText('This password is too common; choose another.'),
@@ -108,5 +110,28 @@ describe('login', () => {
     await router.navigate('/logs');
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
     expect(await screen.findByText('Please log in.')).toBeInTheDocument();
+  });
+
+  it('says when to try again after too many attempts (429 with Retry-After)', async () => {
+    fakeApiServer.use(
+      http.post('*/api/login', () =>
+        HttpResponse.json(
+          {
+            error: { message: 'Too many failed logins; try again later.', code: 'login_throttled' },
+          },
+          { status: 429, headers: { 'retry-after': '30' } },
+        ),
+      ),
+      ...createFakeAdminApi().handlers,
+    );
+    const user = setupUser();
+    renderApp('/login');
+
+    await user.type(await screen.findByLabelText('Username'), 'admin');
+    await user.type(screen.getByLabelText('Password'), 'guess');
+    await user.click(getButton('Log in'));
+    expect(
+      await screen.findByText('Too many requests. Try again in 30 seconds.'),
+    ).toBeInTheDocument();
   });
 });

@@ -5,6 +5,7 @@ import { createFakeAdminApi } from '../../test/fake-admin-api';
 import { fakeApiServer } from '../../test/fake-api-server';
 import { renderApp } from '../../test/render-app';
 import { findDialog } from '../../test/find-dialog';
+import { findButton, getButton } from '../../test/find-button';
 import { setupUser } from '../../test/setup-user';
 
 describe('API keys page', () => {
@@ -15,13 +16,13 @@ describe('API keys page', () => {
     renderApp('/api-keys');
 
     await screen.findByText('No API keys yet.');
-    await user.click(screen.getAllByRole('button', { name: /Create API key/ })[0]!);
+    await user.click(await findButton('Create API key'));
     const form = await findDialog('Create API key');
     await user.click(within(form).getByLabelText('Name'));
     await user.paste('Laptop – Claude Code');
     await user.click(within(form).getByLabelText('Daily request limit'));
     await user.paste('500');
-    await user.click(within(form).getByRole('button', { name: 'Create' }));
+    await user.click(getButton('Create', form));
 
     const shown = await findDialog('API key “Laptop – Claude Code” created');
     const fullKey = `sk-octo-${'x'.repeat(36)}Zq9k`;
@@ -39,7 +40,7 @@ describe('API keys page', () => {
       expiresAt: null,
     });
 
-    await user.click(within(shown).getByRole('button', { name: 'I have copied it' }));
+    await user.click(getButton('I have copied it', shown));
     // Gone from the DOM entirely (a hidden dialog would still hold it).
     await waitFor(() => expect(document.body.innerHTML).not.toContain(fullKey));
     // The table shows the prefix and last four characters only.
@@ -54,9 +55,9 @@ describe('API keys page', () => {
     renderApp('/api-keys');
 
     await screen.findByText('No API keys yet.');
-    await user.click(screen.getAllByRole('button', { name: /Create API key/ })[0]!);
+    await user.click(await findButton('Create API key'));
     const form = await findDialog('Create API key');
-    await user.click(within(form).getByRole('button', { name: 'Create' }));
+    await user.click(getButton('Create', form));
     expect(await within(form).findByText('Give the key a name.')).toBeInTheDocument();
     expect(api.requests.some((request) => request.method === 'POST')).toBe(false);
   });

@@ -75,7 +75,7 @@ export function UsageCharts(props: { points: ChartPoint[]; bucket: 'hour' | 'day
                   dataKey="errors"
                   name={t('dashboard.series.errors')}
                   stroke={token.colorError}
-                  dot={{ r: 2 }}
+                  dot={false}
                   strokeWidth={2}
                 />
               </ComposedChart>

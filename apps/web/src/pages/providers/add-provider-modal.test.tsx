@@ -5,6 +5,7 @@ import { createFakeAdminApi } from '../../test/fake-admin-api';
 import { fakeApiServer } from '../../test/fake-api-server';
 import { renderApp } from '../../test/render-app';
 import { findDialog } from '../../test/find-dialog';
+import { findButton, getButton } from '../../test/find-button';
 import { setupUser } from '../../test/setup-user';
 
 const idcToken = {
@@ -24,11 +25,11 @@ describe('adding a Kiro account', () => {
     const user = setupUser();
     renderApp('/providers');
 
-    await user.click((await screen.findAllByRole('button', { name: /Add account/ }))[0]!);
+    await user.click(await findButton('Add account'));
     const dialog = await findDialog('Add a Kiro account');
     await user.click(within(dialog).getByLabelText('Token file (kiro-auth-token.json)'));
     await user.paste(JSON.stringify(idcToken));
-    await user.click(within(dialog).getByRole('button', { name: 'Add account' }));
+    await user.click(getButton('Add account', dialog));
 
     expect(
       await within(dialog).findByText(
@@ -45,7 +46,7 @@ describe('adding a Kiro account', () => {
     );
     await user.click(within(dialog).getByLabelText('Name'));
     await user.paste('Builder 1');
-    await user.click(within(dialog).getByRole('button', { name: 'Add account' }));
+    await user.click(getButton('Add account', dialog));
 
     await waitFor(() =>
       expect(api.requests.some((request) => request.path === '/api/providers')).toBe(true),
@@ -64,12 +65,12 @@ describe('adding a Kiro account', () => {
     const user = setupUser();
     renderApp('/providers');
 
-    await user.click((await screen.findAllByRole('button', { name: /Add account/ }))[0]!);
+    await user.click(await findButton('Add account'));
     const dialog = await findDialog('Add a Kiro account');
     const tokenField = within(dialog).getByLabelText('Token file (kiro-auth-token.json)');
     await user.click(tokenField);
     await user.paste('{"accessToken": "only-an-access-token"');
-    await user.click(within(dialog).getByRole('button', { name: 'Add account' }));
+    await user.click(getButton('Add account', dialog));
     expect(await within(dialog).findByText('This is not valid JSON.')).toBeInTheDocument();
 
     await user.clear(tokenField);
@@ -88,7 +89,7 @@ describe('adding a Kiro account', () => {
     const user = setupUser();
     renderApp('/providers');
 
-    await user.click(await screen.findByRole('button', { name: /Import/ }));
+    await user.click(await findButton('Import'));
     const dialog = await findDialog('Import accounts');
     await user.click(within(dialog).getByRole('radio', { name: 'Paste JSON' }));
     const area = await within(dialog).findByRole('textbox', { name: 'Paste JSON' });

@@ -23,7 +23,7 @@ export function SettingInput(props: {
           onChange={(value) => props.onChange?.(value)}
           precision={field.integer === true ? 0 : undefined}
           style={{ width: 220 }}
-          addonAfter={field.unit === undefined ? undefined : t(`settings.units.${field.unit}`)}
+          suffix={field.unit === undefined ? undefined : t(`settings.units.${field.unit}`)}
         />
       );
     case 'boolean':

@@ -4,47 +4,58 @@ import { describe, expect, it } from 'vitest';
 import { createFakeAdminApi } from '../../test/fake-admin-api';
 import { fakeApiServer } from '../../test/fake-api-server';
 import { renderApp } from '../../test/render-app';
+import { getButton } from '../../test/find-button';
 import { setupUser } from '../../test/setup-user';
 
 describe('settings page', () => {
-  it('validates against the server’s bounds and sends only what changed', async () => {
-    const api = createFakeAdminApi({ loggedInAs: 'user-admin' });
-    fakeApiServer.use(...api.handlers);
-    const user = setupUser();
-    renderApp('/settings');
+  it(
+    'validates against the server’s bounds and sends only what changed',
+    { timeout: 120_000 },
+    async () => {
+      const api = createFakeAdminApi({ loggedInAs: 'user-admin' });
+      fakeApiServer.use(...api.handlers);
+      const user = setupUser();
+      renderApp('/settings');
 
-    const retries = await screen.findByLabelText('Retries');
-    expect(retries).toHaveValue('3');
-    await user.clear(retries);
-    await user.type(retries, '11');
-    await user.click(screen.getByRole('button', { name: 'Save changes' }));
-    expect(await screen.findByText('Must be at most 10.')).toBeInTheDocument();
+      const retries = await screen.findByLabelText('Retries');
+      expect(retries).toHaveValue('3');
+      await user.clear(retries);
+      await user.click(retries);
+      await user.paste('11');
+      await user.click(getButton('Save changes'));
+      expect(await screen.findByText('Must be at most 10.')).toBeInTheDocument();
 
-    const keepalive = screen.getByLabelText('Keep-alive interval');
-    await user.clear(keepalive);
-    await user.type(keepalive, '0');
-    expect(await screen.findByText('Must be greater than 0.')).toBeInTheDocument();
-    expect(api.requests.some((request) => request.method === 'PUT')).toBe(false);
+      const keepalive = screen.getByLabelText('Keep-alive interval');
+      await user.clear(keepalive);
+      await user.click(keepalive);
+      await user.paste('0');
+      expect(await screen.findByText('Must be greater than 0.')).toBeInTheDocument();
+      expect(api.requests.some((request) => request.method === 'PUT')).toBe(false);
 
-    await user.clear(keepalive);
-    await user.type(keepalive, '20');
-    await user.clear(retries);
-    await user.type(retries, '5');
-    await user.click(screen.getByRole('button', { name: /Add alias/ }));
-    await user.type(screen.getByLabelText('Model name clients send'), 'claude-opus-*');
-    await user.type(screen.getByLabelText('Model to serve'), 'claude-opus-4.5');
-    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+      await user.clear(keepalive);
+      await user.click(keepalive);
+      await user.paste('20');
+      await user.clear(retries);
+      await user.click(retries);
+      await user.paste('5');
+      await user.click(getButton('Add alias'));
+      await user.click(screen.getByLabelText('Model name clients send'));
+      await user.paste('claude-opus-*');
+      await user.click(screen.getByLabelText('Model to serve'));
+      await user.paste('claude-opus-4.5');
+      await user.click(getButton('Save changes'));
 
-    await waitFor(() =>
-      expect(api.requests.some((request) => request.method === 'PUT')).toBe(true),
-    );
-    expect(api.requests.find((request) => request.method === 'PUT')?.body).toEqual({
-      retries: 5,
-      keepaliveIntervalSeconds: 20,
-      modelAliases: { 'claude-opus-*': 'claude-opus-4.5' },
-    });
-    expect(await screen.findByText('Settings saved and applied.')).toBeInTheDocument();
-  });
+      await waitFor(() =>
+        expect(api.requests.some((request) => request.method === 'PUT')).toBe(true),
+      );
+      expect(api.requests.find((request) => request.method === 'PUT')?.body).toEqual({
+        retries: 5,
+        keepaliveIntervalSeconds: 20,
+        modelAliases: { 'claude-opus-*': 'claude-opus-4.5' },
+      });
+      expect(await screen.findByText('Settings saved and applied.')).toBeInTheDocument();
+    },
+  );
 
   it('describes each selection strategy', async () => {
     fakeApiServer.use(...createFakeAdminApi({ loggedInAs: 'user-admin' }).handlers);

@@ -113,6 +113,7 @@ export function SettingsPage() {
         form={form}
         layout="vertical"
         requiredMark={false}
+        initialValues={initialValues}
         onFinish={save}
         onValuesChange={(_changed, values) =>
           setDirty(Object.keys(changedSettings(state.config, values)).length > 0)
