@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     anthropic: 'src/anthropic/index.ts',
     openai: 'src/openai/index.ts',
+    responses: 'src/responses/index.ts',
     sse: 'src/sse/index.ts',
     errors: 'src/errors/index.ts',
   },

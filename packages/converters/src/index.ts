@@ -1,4 +1,5 @@
 export * from './errors/index';
 export * from './anthropic/index';
 export * from './openai/index';
+export * from './responses/index';
 export * from './sse/index';

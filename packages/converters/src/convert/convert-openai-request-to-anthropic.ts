@@ -7,7 +7,7 @@ import type { ConversionWarning } from './conversion-warning';
 import { convertOpenAIMessages } from './convert-openai-messages';
 import { convertOpenAITools } from './convert-openai-tools';
 import { normalizeAnthropicMessages } from './normalize-anthropic-messages';
-import { minimumThinkingBudget, reasoningEffortBudgets } from './reasoning-effort';
+import { planThinking, samplingFields } from './plan-thinking';
 import { responseFormatInstruction } from './response-format';
 
 export interface ConvertOpenAIRequestOptions {
@@ -83,88 +83,6 @@ function stopSequences(
   return kept.length > 0 ? kept : undefined;
 }
 
-interface Sampling {
-  maxTokens: number;
-  thinking: AnthropicMessagesRequest['thinking'];
-}
-
-function planThinking(options: {
-  request: OpenAIChatRequest;
-  defaultMaxTokens: number;
-  forcedTool: boolean;
-  warnings: ConversionWarning[];
-}): Sampling {
-  const { request, defaultMaxTokens, forcedTool, warnings } = options;
-  const requested = request.max_completion_tokens ?? request.max_tokens ?? undefined;
-  const effort = request.reasoning_effort;
-  if (effort == null || effort === 'none')
-    return { maxTokens: requested ?? defaultMaxTokens, thinking: undefined };
-  if (forcedTool) {
-    warnings.push({
-      type: 'unsupported',
-      param: 'reasoning_effort',
-      message: 'Thinking cannot be combined with a forced tool choice; reasoning_effort ignored.',
-    });
-    return { maxTokens: requested ?? defaultMaxTokens, thinking: undefined };
-  }
-  const wanted = reasoningEffortBudgets[effort];
-  if (requested === undefined) {
-    return {
-      maxTokens: wanted + defaultMaxTokens,
-      thinking: { type: 'enabled', budget_tokens: wanted },
-    };
-  }
-  const budget = Math.min(wanted, requested - 1);
-  if (budget < minimumThinkingBudget) {
-    warnings.push({
-      type: 'unsupported',
-      param: 'reasoning_effort',
-      message: `Thinking needs max tokens above ${minimumThinkingBudget}; reasoning_effort ignored.`,
-    });
-    return { maxTokens: requested, thinking: undefined };
-  }
-  if (budget < wanted) {
-    warnings.push({
-      type: 'adjusted',
-      param: 'reasoning_effort',
-      message: `Thinking budget reduced to ${budget} tokens to fit max tokens.`,
-    });
-  }
-  return { maxTokens: requested, thinking: { type: 'enabled', budget_tokens: budget } };
-}
-
-function samplingFields(
-  request: OpenAIChatRequest,
-  thinking: boolean,
-  warnings: ConversionWarning[],
-): Partial<AnthropicMessagesRequest> {
-  const fields: Partial<AnthropicMessagesRequest> = {};
-  if (thinking) {
-    for (const field of ['temperature', 'top_p'] as const) {
-      if (request[field] != null) {
-        warnings.push({
-          type: 'unsupported',
-          param: field,
-          message: `${field} cannot be used with thinking; ignored.`,
-        });
-      }
-    }
-    return fields;
-  }
-  if (request.temperature != null) {
-    fields.temperature = Math.min(1, request.temperature);
-    if (request.temperature > 1) {
-      warnings.push({
-        type: 'adjusted',
-        param: 'temperature',
-        message: 'temperature above 1 clamped to 1.',
-      });
-    }
-  }
-  if (request.top_p != null) fields.top_p = request.top_p;
-  return fields;
-}
-
 /**
  * Converts an OpenAI Chat Completions request to the hub (Anthropic Messages) request. See the README
  * for the full mapping: system hoisting, multi-part content and images, tools and `tool_choice`,
@@ -194,7 +112,9 @@ export function convertOpenAIRequestToAnthropic(
   const tools = convertOpenAITools(request);
   const forcedTool = tools.toolChoice?.type === 'any' || tools.toolChoice?.type === 'tool';
   const plan = planThinking({
-    request,
+    requestedMaxTokens: request.max_completion_tokens ?? request.max_tokens ?? undefined,
+    effort: request.reasoning_effort,
+    effortParam: 'reasoning_effort',
     defaultMaxTokens: options.defaultMaxTokens ?? 8192,
     forcedTool,
     warnings,
@@ -209,7 +129,12 @@ export function convertOpenAIRequestToAnthropic(
     ...(tools.tools === undefined ? {} : { tools: tools.tools }),
     ...(tools.toolChoice === undefined ? {} : { tool_choice: tools.toolChoice }),
     ...(plan.thinking === undefined ? {} : { thinking: plan.thinking }),
-    ...samplingFields(request, plan.thinking !== undefined, warnings),
+    ...samplingFields({
+      temperature: request.temperature,
+      topP: request.top_p,
+      thinking: plan.thinking !== undefined,
+      warnings,
+    }),
     ...(stop === undefined ? {} : { stop_sequences: stop }),
     ...(typeof user === 'string' && user !== '' ? { metadata: { user_id: user } } : {}),
     ...(request.stream == null ? {} : { stream: request.stream }),

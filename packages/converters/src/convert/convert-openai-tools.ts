@@ -5,7 +5,7 @@ import type {
   OpenAIFunctionDefinition,
   OpenAITool,
 } from '../openai/request-schema';
-import { customToolInputSchema } from './custom-tool';
+import { customToolInputDescription, customToolInputSchema } from './custom-tool';
 
 /** What the tool fields of an OpenAI request become on the Anthropic side. */
 export interface ConvertedTools {
@@ -25,15 +25,11 @@ function functionTool(definition: OpenAIFunctionDefinition): AnthropicTool {
 }
 
 function customTool(tool: Extract<OpenAITool, { type: 'custom' }>['custom']): AnthropicTool {
-  const format = tool.format;
-  const inputDescription =
-    format?.type === 'grammar'
-      ? `Raw input, written in this ${format.grammar.syntax} grammar:\n${format.grammar.definition}`
-      : 'Raw input text.';
+  const grammar = tool.format?.type === 'grammar' ? tool.format.grammar : undefined;
   return {
     name: tool.name,
     ...(tool.description === undefined ? {} : { description: tool.description }),
-    input_schema: customToolInputSchema(inputDescription),
+    input_schema: customToolInputSchema(customToolInputDescription(grammar)),
   };
 }
 

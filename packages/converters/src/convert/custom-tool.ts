@@ -17,6 +17,15 @@ export function customToolInputSchema(description: string): Record<string, unkno
   };
 }
 
+/** What the `input` property tells the model: raw text, or text in the tool's grammar. */
+export function customToolInputDescription(
+  grammar: { syntax: string; definition: string } | undefined,
+): string {
+  return grammar === undefined
+    ? 'Raw input text.'
+    : `Raw input, written in this ${grammar.syntax} grammar:\n${grammar.definition}`;
+}
+
 /** Wraps a custom tool's raw input as the Anthropic tool input object. */
 export function wrapCustomToolInput(input: string): Record<string, unknown> {
   return { [customToolInputProperty]: input };

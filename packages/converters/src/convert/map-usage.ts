@@ -1,5 +1,6 @@
 import type { AnthropicUsage } from '../anthropic/message';
 import type { OpenAIUsage } from '../openai/chat-completion';
+import type { ResponsesUsage } from '../responses/response';
 
 /**
  * Anthropic usage → OpenAI usage. Anthropic `input_tokens` excludes cache reads and writes; OpenAI
@@ -54,4 +55,20 @@ export function mergeAnthropicUsage(
     if (typeof value === 'number') merged[key] = value;
   }
   return merged;
+}
+
+/**
+ * Anthropic usage → Responses usage: `input_tokens` is the whole prompt (the three Anthropic input
+ * fields), cache reads become `input_tokens_details.cached_tokens`. Thinking tokens are part of
+ * `output_tokens`; Anthropic does not report them apart, so `reasoning_tokens` is 0.
+ */
+export function anthropicUsageToResponses(usage: Partial<AnthropicUsage>): ResponsesUsage {
+  const openai = anthropicUsageToOpenAI(usage);
+  return {
+    input_tokens: openai.prompt_tokens,
+    input_tokens_details: { cached_tokens: openai.prompt_tokens_details?.cached_tokens ?? 0 },
+    output_tokens: openai.completion_tokens,
+    output_tokens_details: { reasoning_tokens: 0 },
+    total_tokens: openai.total_tokens,
+  };
 }

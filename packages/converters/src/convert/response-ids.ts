@@ -12,3 +12,8 @@ export function anthropicMessageIdFor(completionId: string): string {
 export function unixSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
+
+/** The Responses id for an Anthropic message id (`msg_x` → `resp_x`). */
+export function responseIdFor(messageId: string): string {
+  return `resp_${messageId.replace(/^msg_/, '')}`;
+}

@@ -1,4 +1,5 @@
 export { createAnthropicSseEncoderStream, encodeAnthropicSseEvent } from './encode-anthropic-sse';
+export { createResponsesSseEncoderStream, encodeResponsesSseEvent } from './encode-responses-sse';
 export {
   createOpenAISseEncoderStream,
   encodeOpenAISseData,

@@ -1,0 +1,487 @@
+import type { AnthropicStopReason, AnthropicUsage } from '../anthropic/message';
+import type {
+  AnthropicContentBlockDeltaEvent,
+  AnthropicContentBlockStartEvent,
+  AnthropicStreamEvent,
+} from '../anthropic/stream-event';
+import { malformedUpstream } from '../convert/malformed-upstream';
+import { anthropicUsageToResponses, mergeAnthropicUsage } from '../convert/map-usage';
+import { encodeReasoningContent } from '../convert/reasoning-carrier';
+import { responseIdFor, unixSeconds } from '../convert/response-ids';
+import { toResponsesError } from '../convert/responses-error';
+import { responsesToolTarget, type ResponsesToolMap } from '../convert/responses-tool-map';
+import { errorFromAnthropicBody } from '../errors/error-from-protocol-body';
+import type {
+  ResponsesEcho,
+  ResponsesItemStatus,
+  ResponsesOutputItem,
+  ResponsesResponse,
+  ResponsesStatus,
+  ResponsesStreamEvent,
+} from '../responses/response';
+import {
+  customInput,
+  functionArguments,
+  isCompleteToolInput,
+  itemId,
+  outputItem,
+  type OpenItem,
+} from './responses-output-item';
+
+/** Distributes over the union, so each event keeps its own fields. */
+type Unsequenced<Event> = Event extends unknown ? Omit<Event, 'sequence_number'> : never;
+type NewEvent = Unsequenced<ResponsesStreamEvent>;
+
+export interface AnthropicToResponsesOptions {
+  /** From the request converter: which Anthropic tool names are custom, `local_shell` or namespaced. */
+  toolMap?: ResponsesToolMap;
+  /** `reasoning.summary` was set: thinking streams as a reasoning summary, else as `reasoning_text`. */
+  reasoningSummary?: boolean;
+  /** `include` has `reasoning.encrypted_content`: reasoning items carry the thinking block back. */
+  includeEncryptedReasoning?: boolean;
+  /** Request fields every `Response` echoes (instructions, tools, metadata, …). */
+  echo?: Partial<ResponsesEcho>;
+  /** The model name to report; default: the one in `message_start`. */
+  model?: string;
+  /** `created_at` in Unix seconds; default: when the first event arrives. */
+  createdAt?: number;
+}
+
+const defaultEcho: ResponsesEcho = {
+  instructions: null,
+  max_output_tokens: null,
+  metadata: {},
+  parallel_tool_calls: true,
+  reasoning: { effort: null, summary: null },
+  store: false,
+  temperature: null,
+  text: { format: { type: 'text' } },
+  tool_choice: 'auto',
+  tools: [],
+  top_p: null,
+  truncation: 'disabled',
+  user: null,
+  prompt_cache_key: null,
+};
+
+/**
+ * Converts Anthropic stream events to Responses stream events, one event at a time (protocols.md
+ * §3.2): `response.created` and `response.in_progress` first; each content block becomes one output
+ * item (`output_item.added` … `output_item.done`): text a `message` with `output_text` deltas,
+ * thinking a `reasoning` item, tool use a `function_call` (argument deltas), `custom_tool_call` (the
+ * raw input, whole, when the block closes) or `local_shell_call`. Every event has an increasing
+ * `sequence_number`. The stream ends with `response.completed` (full output and usage),
+ * `response.incomplete` (`max_tokens`, refusal) or `response.failed` (an `error` event, a stream that
+ * stops early, or {@link fail}). Tool calls are complete in their `output_item.done`, which is where
+ * Codex reads them.
+ */
+export class AnthropicToResponsesEventConverter {
+  readonly #options: AnthropicToResponsesOptions;
+  readonly #echo: ResponsesEcho;
+  readonly #blocks = new Map<number, OpenItem>();
+  readonly #output: ResponsesOutputItem[] = [];
+  #responseId = '';
+  #model = '';
+  #createdAt = 0;
+  #sequence = 0;
+  #created = false;
+  #done = false;
+  #malformedToolCall = false;
+  #stopReason: AnthropicStopReason | null = null;
+  #usage: Partial<AnthropicUsage> = {};
+
+  constructor(options: AnthropicToResponsesOptions = {}) {
+    this.#options = options;
+    this.#echo = { ...defaultEcho, ...options.echo };
+  }
+
+  /** Whether a terminal event (`completed`, `incomplete` or `failed`) has been emitted. */
+  get done(): boolean {
+    return this.#done;
+  }
+
+  /** Converts one event; returns the events to send (often one, sometimes none or several). */
+  push(event: AnthropicStreamEvent): ResponsesStreamEvent[] {
+    if (this.#done || event.type === 'ping') return [];
+    if (event.type === 'error') return this.fail(errorFromAnthropicBody(event));
+    if (event.type === 'message_start') {
+      if (this.#created)
+        return this.fail(malformedUpstream('The upstream sent message_start twice.', 'anthropic'));
+      this.#usage = { ...event.message.usage };
+      return this.#start(event.message.id, event.message.model);
+    }
+    if (!this.#created) {
+      return this.fail(
+        malformedUpstream(`The upstream sent ${event.type} before message_start.`, 'anthropic'),
+      );
+    }
+    switch (event.type) {
+      case 'content_block_start':
+        return this.#startBlock(event);
+      case 'content_block_delta':
+        return this.#delta(event);
+      case 'content_block_stop':
+        return this.#stopBlock(event.index);
+      case 'message_delta':
+        this.#stopReason = event.delta.stop_reason ?? this.#stopReason;
+        this.#usage = mergeAnthropicUsage(this.#usage, event.usage);
+        return [];
+      case 'message_stop':
+        return this.#finishMessage();
+    }
+  }
+
+  /** Call when the input ends; reports a stream that ended before `message_stop`. */
+  finish(): ResponsesStreamEvent[] {
+    if (this.#done) return [];
+    return this.fail(
+      malformedUpstream('The upstream stream ended before the message was complete.', 'anthropic'),
+    );
+  }
+
+  /**
+   * Ends the stream with `response.failed` carrying `error` (preceded by `response.created` if the
+   * stream had not started), e.g. for a timeout the caller detected. Nothing once the stream ended.
+   */
+  fail(error: unknown): ResponsesStreamEvent[] {
+    if (this.#done) return [];
+    const events = this.#created ? [] : this.#start(undefined, undefined);
+    this.#done = true;
+    const response = this.#response('failed');
+    response.error = toResponsesError(error);
+    events.push(this.#emit({ type: 'response.failed', response }));
+    return events;
+  }
+
+  #emit(event: NewEvent): ResponsesStreamEvent {
+    return { ...event, sequence_number: this.#sequence++ };
+  }
+
+  #start(messageId: string | undefined, model: string | undefined): ResponsesStreamEvent[] {
+    this.#created = true;
+    this.#responseId = responseIdFor(messageId ?? `msg_${crypto.randomUUID().replace(/-/g, '')}`);
+    this.#model = this.#options.model ?? model ?? '';
+    this.#createdAt = this.#options.createdAt ?? unixSeconds();
+    return [
+      this.#emit({ type: 'response.created', response: this.#response('in_progress') }),
+      this.#emit({ type: 'response.in_progress', response: this.#response('in_progress') }),
+    ];
+  }
+
+  #response(status: ResponsesStatus): ResponsesResponse {
+    const finished = status !== 'in_progress';
+    return {
+      id: this.#responseId,
+      object: 'response',
+      created_at: this.#createdAt,
+      status,
+      error: null,
+      incomplete_details: null,
+      model: this.#model,
+      output: [...this.#output],
+      previous_response_id: null,
+      usage: finished ? anthropicUsageToResponses(this.#usage) : null,
+      ...this.#echo,
+    };
+  }
+
+  get #reasoningForm(): 'summary' | 'text' {
+    return this.#options.reasoningSummary === true ? 'summary' : 'text';
+  }
+
+  #itemFor(item: OpenItem, status: ResponsesItemStatus): ResponsesOutputItem {
+    let encrypted: string | undefined;
+    if (
+      item.kind === 'reasoning' &&
+      status !== 'in_progress' &&
+      this.#options.includeEncryptedReasoning
+    ) {
+      encrypted = encodeReasoningContent(
+        item.redacted === undefined
+          ? { type: 'thinking', thinking: item.text, signature: item.signature }
+          : { type: 'redacted_thinking', data: item.redacted },
+      );
+    }
+    return outputItem({ item, status, reasoning: this.#reasoningForm, encrypted });
+  }
+
+  #startBlock(event: AnthropicContentBlockStartEvent): ResponsesStreamEvent[] {
+    if (this.#blocks.has(event.index)) {
+      return this.fail(
+        malformedUpstream(`Content block ${event.index} started twice.`, 'anthropic'),
+      );
+    }
+    const block = event.content_block;
+    const outputIndex = this.#output.length + this.#blocks.size;
+    const responseId = this.#responseId;
+    let item: OpenItem;
+    switch (block.type) {
+      case 'text':
+        item = {
+          kind: 'message',
+          id: itemId({ kind: 'message', responseId, outputIndex }),
+          outputIndex,
+          text: '',
+        };
+        break;
+      case 'thinking':
+      case 'redacted_thinking':
+        item = {
+          kind: 'reasoning',
+          id: itemId({ kind: 'reasoning', responseId, outputIndex }),
+          outputIndex,
+          text: '',
+          signature: '',
+          ...(block.type === 'redacted_thinking' ? { redacted: block.data } : {}),
+        };
+        break;
+      case 'tool_use': {
+        const target = responsesToolTarget(this.#options.toolMap, block.name);
+        item = {
+          kind: 'tool',
+          id: itemId({ kind: target.kind, responseId, outputIndex }),
+          outputIndex,
+          callId: block.id,
+          target,
+          json: '',
+        };
+        break;
+      }
+      default:
+        return [];
+    }
+    this.#blocks.set(event.index, item);
+    const events = [
+      this.#emit({
+        type: 'response.output_item.added',
+        output_index: outputIndex,
+        item: this.#itemFor(item, 'in_progress'),
+      }),
+    ];
+    const located = { item_id: item.id, output_index: outputIndex };
+    if (item.kind === 'message') {
+      events.push(
+        this.#emit({
+          type: 'response.content_part.added',
+          ...located,
+          content_index: 0,
+          part: { type: 'output_text', text: '', annotations: [], logprobs: [] },
+        }),
+      );
+    } else if (item.kind === 'reasoning' && item.redacted === undefined) {
+      events.push(
+        this.#reasoningForm === 'summary'
+          ? this.#emit({
+              type: 'response.reasoning_summary_part.added',
+              ...located,
+              summary_index: 0,
+              part: { type: 'summary_text', text: '' },
+            })
+          : this.#emit({
+              type: 'response.content_part.added',
+              ...located,
+              content_index: 0,
+              part: { type: 'reasoning_text', text: '' },
+            }),
+      );
+    }
+    return events;
+  }
+
+  #delta(event: AnthropicContentBlockDeltaEvent): ResponsesStreamEvent[] {
+    const item = this.#blocks.get(event.index);
+    if (item === undefined) return [];
+    const located = { item_id: item.id, output_index: item.outputIndex };
+    const delta = event.delta;
+    switch (delta.type) {
+      case 'text_delta':
+        if (item.kind !== 'message' || delta.text === '') return [];
+        item.text += delta.text;
+        return [
+          this.#emit({
+            type: 'response.output_text.delta',
+            ...located,
+            content_index: 0,
+            delta: delta.text,
+            logprobs: [],
+          }),
+        ];
+      case 'thinking_delta':
+        if (item.kind !== 'reasoning' || delta.thinking === '') return [];
+        item.text += delta.thinking;
+        return [
+          this.#reasoningForm === 'summary'
+            ? this.#emit({
+                type: 'response.reasoning_summary_text.delta',
+                ...located,
+                summary_index: 0,
+                delta: delta.thinking,
+              })
+            : this.#emit({
+                type: 'response.reasoning_text.delta',
+                ...located,
+                content_index: 0,
+                delta: delta.thinking,
+              }),
+        ];
+      case 'signature_delta':
+        if (item.kind === 'reasoning') item.signature += delta.signature;
+        return [];
+      case 'input_json_delta':
+        if (item.kind !== 'tool' || delta.partial_json === '') return [];
+        item.json += delta.partial_json;
+        return item.target.kind === 'function'
+          ? [
+              this.#emit({
+                type: 'response.function_call_arguments.delta',
+                ...located,
+                delta: delta.partial_json,
+              }),
+            ]
+          : [];
+      case 'citations_delta':
+        return [];
+    }
+  }
+
+  #stopBlock(index: number): ResponsesStreamEvent[] {
+    const item = this.#blocks.get(index);
+    if (item === undefined) return [];
+    this.#blocks.delete(index);
+    let status: ResponsesItemStatus = 'completed';
+    if (item.kind === 'tool' && !isCompleteToolInput(item)) {
+      status = 'incomplete';
+      this.#malformedToolCall = true;
+    }
+    const events = this.#closingEvents(item);
+    const done = this.#itemFor(item, status);
+    this.#output[item.outputIndex] = done;
+    events.push(
+      this.#emit({ type: 'response.output_item.done', output_index: item.outputIndex, item: done }),
+    );
+    return events;
+  }
+
+  #closingEvents(item: OpenItem): ResponsesStreamEvent[] {
+    const located = { item_id: item.id, output_index: item.outputIndex };
+    switch (item.kind) {
+      case 'message': {
+        const part = {
+          type: 'output_text' as const,
+          text: item.text,
+          annotations: [],
+          logprobs: [],
+        };
+        return [
+          this.#emit({
+            type: 'response.output_text.done',
+            ...located,
+            content_index: 0,
+            text: item.text,
+            logprobs: [],
+          }),
+          this.#emit({ type: 'response.content_part.done', ...located, content_index: 0, part }),
+        ];
+      }
+      case 'reasoning':
+        if (item.redacted !== undefined) return [];
+        if (this.#reasoningForm === 'summary') {
+          const part = { type: 'summary_text' as const, text: item.text };
+          return [
+            this.#emit({
+              type: 'response.reasoning_summary_text.done',
+              ...located,
+              summary_index: 0,
+              text: item.text,
+            }),
+            this.#emit({
+              type: 'response.reasoning_summary_part.done',
+              ...located,
+              summary_index: 0,
+              part,
+            }),
+          ];
+        }
+        return [
+          this.#emit({
+            type: 'response.reasoning_text.done',
+            ...located,
+            content_index: 0,
+            text: item.text,
+          }),
+          this.#emit({
+            type: 'response.content_part.done',
+            ...located,
+            content_index: 0,
+            part: { type: 'reasoning_text', text: item.text },
+          }),
+        ];
+      case 'tool':
+        switch (item.target.kind) {
+          case 'function':
+            return [
+              this.#emit({
+                type: 'response.function_call_arguments.done',
+                ...located,
+                name: item.target.name,
+                arguments: functionArguments(item.json),
+              }),
+            ];
+          case 'custom': {
+            const input = customInput(item.json);
+            return [
+              this.#emit({
+                type: 'response.custom_tool_call_input.delta',
+                ...located,
+                delta: input,
+              }),
+              this.#emit({ type: 'response.custom_tool_call_input.done', ...located, input }),
+            ];
+          }
+          case 'local_shell':
+            return [];
+        }
+    }
+  }
+
+  #finishMessage(): ResponsesStreamEvent[] {
+    if (this.#blocks.size > 0) {
+      return this.fail(
+        malformedUpstream('The upstream ended the message with a block still open.', 'anthropic'),
+      );
+    }
+    const truncated =
+      this.#stopReason === 'max_tokens' || this.#stopReason === 'model_context_window_exceeded';
+    if (this.#malformedToolCall && !truncated) {
+      return this.fail(
+        malformedUpstream('The upstream sent tool arguments that are not valid JSON.', 'anthropic'),
+      );
+    }
+    this.#done = true;
+    if (truncated || this.#stopReason === 'refusal') {
+      const response = this.#response('incomplete');
+      response.incomplete_details = { reason: truncated ? 'max_output_tokens' : 'content_filter' };
+      return [this.#emit({ type: 'response.incomplete', response })];
+    }
+    return [this.#emit({ type: 'response.completed', response: this.#response('completed') })];
+  }
+}
+
+/**
+ * A `TransformStream` from Anthropic stream events to Responses stream events (ending with exactly
+ * one terminal event). See {@link AnthropicToResponsesEventConverter}; pass `converter` to keep a
+ * handle on it (e.g. to {@link AnthropicToResponsesEventConverter.fail} on a timeout).
+ */
+export function createAnthropicToResponsesEventStream(
+  options: AnthropicToResponsesOptions = {},
+  converter = new AnthropicToResponsesEventConverter(options),
+): TransformStream<AnthropicStreamEvent, ResponsesStreamEvent> {
+  return new TransformStream({
+    transform(event, controller) {
+      for (const item of converter.push(event)) controller.enqueue(item);
+    },
+    flush(controller) {
+      for (const item of converter.finish()) controller.enqueue(item);
+    },
+  });
+}
