@@ -68,6 +68,11 @@ export interface ApiKeyListQuery extends PageRequest {
   search?: string;
 }
 
+export interface ApiKeyCountsQuery {
+  /** Only this user's keys. */
+  userId?: string;
+}
+
 export interface ApiKeyCounts {
   total: number;
   active: number;
@@ -87,5 +92,5 @@ export interface ApiKeyRepository {
   delete(id: string): Promise<boolean>;
   /** Queues usage; returns at once. Written within the flush interval, or by `flush()` / `close()`. */
   recordUsage(usage: ApiKeyUsage): void;
-  counts(): Promise<ApiKeyCounts>;
+  counts(query?: ApiKeyCountsQuery): Promise<ApiKeyCounts>;
 }

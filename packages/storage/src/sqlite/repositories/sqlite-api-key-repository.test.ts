@@ -115,6 +115,15 @@ describe('api keys', () => {
     ]);
     expect((await apiKeys.list()).items.map((key) => key.name)).toEqual(['other', 'CI runner']);
     expect((await apiKeys.list({ search: 'runn', active: false })).total).toBe(1);
+    apiKeys.recordUsage({ apiKeyId: mine.id, requests: 3 });
+    expect(await apiKeys.counts({ userId: owner.id })).toEqual({
+      total: 1,
+      active: 0,
+      requestsToday: 3,
+      totalRequests: 3,
+    });
+    expect(await apiKeys.counts()).toMatchObject({ total: 2, active: 1, totalRequests: 3 });
+    expect((await apiKeys.counts({ userId: 'nobody' })).total).toBe(0);
     expect(await apiKeys.update('missing', { active: true })).toBeUndefined();
     expect(await apiKeys.delete(mine.id)).toBe(true);
     expect(await apiKeys.getByHash('h1')).toBeUndefined();

@@ -3,6 +3,7 @@ import { and, count, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type {
   ApiKey,
   ApiKeyCounts,
+  ApiKeyCountsQuery,
   ApiKeyListQuery,
   ApiKeyPatch,
   ApiKeyRepository,
@@ -130,7 +131,7 @@ export class SqliteApiKeyRepository implements ApiKeyRepository {
     });
   }
 
-  async counts(): Promise<ApiKeyCounts> {
+  async counts(query: ApiKeyCountsQuery = {}): Promise<ApiKeyCounts> {
     await flushBeforeRead(this.context);
     return read(this.context, 'count api keys', () => {
       const today = utcDay(this.context.clock());
@@ -142,6 +143,7 @@ export class SqliteApiKeyRepository implements ApiKeyRepository {
           totalRequests: sql<number>`coalesce(sum(${apiKeys.totalRequests}), 0)`,
         })
         .from(apiKeys)
+        .where(query.userId === undefined ? undefined : eq(apiKeys.userId, query.userId))
         .get();
       return {
         total: row?.total ?? 0,
