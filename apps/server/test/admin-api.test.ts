@@ -198,6 +198,7 @@ describe('admin API', () => {
     const admin = await login(app, 'admin', 'first-admin-pw');
     const before = await admin.get('/api/config');
     expect(before.body.config.port).toBe(9091);
+    expect(before.body.defaults).toMatchObject({ port: 9091, providerStrategy: 'lru' });
     const changed = await admin.put('/api/config', { providerStrategy: 'round_robin', port: 9999 });
     expect(changed.status).toBe(200);
     expect(changed.body.restartRequired).toEqual(['port']);
@@ -207,6 +208,7 @@ describe('admin API', () => {
     expect(bad.body.error.message).toContain('keepaliveIntervalSeconds');
     const unknown = await admin.put('/api/config', { retrys: 1 });
     expect(unknown.body.error.message).toContain('"retrys": unknown setting');
+    expect((await admin.put('/api/config', { adminPassword: 'retired key' })).status).toBe(200);
   });
 
   it('serves logs, usage, stats and the OpenAPI document', async () => {
@@ -232,7 +234,132 @@ describe('admin API', () => {
       ]),
     );
     expect(doc.body).toEqual(adminOpenApiDocument());
+    const schemas = doc.body.components.schemas;
+    expect(schemas.ServerConfig.properties.providerStrategy).toMatchObject({
+      enum: ['lru', 'round_robin', 'least_usage', 'most_usage', 'oldest_first', 'weighted'],
+      description: expect.any(String),
+    });
+    expect(schemas.ServerConfig.properties.logLevel.enum).toContain('silent');
+    expect(schemas.ServerConfigPatch.required).toBeUndefined();
+    expect(Object.keys(schemas.ServerConfigPatch.properties)).toEqual(
+      Object.keys(schemas.ServerConfig.properties),
+    );
+    expect(schemas.ConfigState.properties.defaults).toEqual({
+      $ref: '#/components/schemas/ServerConfig',
+    });
+    expect(doc.body.paths['/config'].put.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/ServerConfigPatch',
+    });
+    expect(schemas.Stats.required).toEqual(['apiKeys', 'series']);
+    expect(doc.body.paths['/models'].get).toBeDefined();
     expect((await client(app).get('/api/nothing-here')).body.error.code).toBe('not_found');
+  });
+
+  it('makes a user choose a new password after an admin set it, unless told otherwise', async () => {
+    const app = await start();
+    const admin = await login(app, 'admin', 'first-admin-pw');
+    const created = await admin.post('/api/users', { username: 'bob', password: 'bob-password-1' });
+    expect(created.body.user.mustChangePassword).toBe(false);
+    const id = created.body.user.id as string;
+
+    const reset = await admin.put(`/api/users/${id}`, { password: 'reset-by-admin-2' });
+    expect(reset.body.user.mustChangePassword).toBe(true);
+    const bobLogin = await client(app).post('/api/login', {
+      username: 'bob',
+      password: 'reset-by-admin-2',
+    });
+    expect(bobLogin.body.mustChangePassword).toBe(true);
+    const bob = client(app, bobLogin.body.token);
+    expect((await bob.get('/api/api-keys')).body.error.code).toBe('password_change_required');
+
+    const kept = await admin.put(`/api/users/${id}`, {
+      password: 'reset-by-admin-3',
+      mustChangePassword: false,
+    });
+    expect(kept.body.user.mustChangePassword).toBe(false);
+    expect(
+      (await admin.put(`/api/users/${id}`, { mustChangePassword: true })).body.user,
+    ).toMatchObject({ mustChangePassword: true });
+    expect((await admin.get(`/api/users/${id}`)).body.user.mustChangePassword).toBe(true);
+
+    const flagged = await admin.post('/api/users', {
+      username: 'carol',
+      password: 'carol-password-1',
+      mustChangePassword: true,
+    });
+    expect(flagged.body.user.mustChangePassword).toBe(true);
+
+    // An admin's own new password is their own choice (the change ends their sessions too).
+    const me = (await admin.get('/api/me')).body.user.id as string;
+    expect(
+      (await admin.put(`/api/users/${me}`, { password: 'admin-new-pw-4' })).body.user,
+    ).toMatchObject({ mustChangePassword: false });
+    const again = await client(app).post('/api/login', {
+      username: 'admin',
+      password: 'admin-new-pw-4',
+    });
+    expect(again.body.mustChangePassword).toBe(false);
+  });
+
+  it('lists the served models to any logged-in user, as /v1/models does', async () => {
+    const app = await start();
+    const admin = await login(app, 'admin', 'first-admin-pw');
+    expect((await client(app).get('/api/models')).status).toBe(401);
+    await admin.put('/api/config', { modelAliases: { 'gpt-4o': 'claude-sonnet-4.5', 'x-*': 'y' } });
+    await admin.post('/api/users', { username: 'bob', password: 'bob-password-1' });
+    const bob = await login(app, 'bob', 'bob-password-1');
+    const key = (await bob.post('/api/api-keys', { name: 'k' })).body.apiKey.key as string;
+    const listed = await bob.get('/api/models');
+    expect(listed.status).toBe(200);
+    const v1 = (await (
+      await app.app.request('/v1/models', { headers: { 'x-api-key': key } })
+    ).json()) as Json;
+    expect(listed.body.models.map((model: { id: string }) => model.id)).toEqual(
+      v1.data.map((model: { id: string }) => model.id),
+    );
+    expect(listed.body.models).toContainEqual({
+      id: 'gpt-4o',
+      displayName: 'Claude Sonnet 4.5',
+      contextWindow: expect.any(Number),
+      maxOutputTokens: expect.any(Number),
+    });
+    expect(listed.body.models.map((model: { id: string }) => model.id)).not.toContain('x-*');
+  });
+
+  it('scopes /api/stats to the caller’s own keys for non-admins', async () => {
+    const app = await start();
+    const admin = await login(app, 'admin', 'first-admin-pw');
+    await admin.post('/api/users', { username: 'bob', password: 'bob-password-1' });
+    const bob = await login(app, 'bob', 'bob-password-1');
+    const bobKey = (await bob.post('/api/api-keys', { name: 'bob' })).body.apiKey.key as string;
+    const adminKey = (await admin.post('/api/api-keys', { name: 'admin' })).body.apiKey
+      .key as string;
+    const ask = (key: string) =>
+      app.app.request('/v1/messages', {
+        method: 'POST',
+        headers: { 'x-api-key': key, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          model: 'claude-sonnet-4.5',
+          max_tokens: 16,
+          messages: [{ role: 'user', content: 'hi' }],
+        }),
+      });
+    for (const key of [bobKey, adminKey, adminKey]) expect((await ask(key)).status).toBe(200);
+    const requests = (series: { requests: number }[]) =>
+      series.reduce((sum, point) => sum + point.requests, 0);
+
+    const mine = await bob.get('/api/stats');
+    expect(mine.status).toBe(200);
+    expect(mine.body).not.toHaveProperty('users');
+    expect(mine.body).not.toHaveProperty('providers');
+    expect(mine.body.apiKeys).toMatchObject({ total: 1, totalRequests: 1 });
+    expect(requests(mine.body.series)).toBe(1);
+
+    const all = await admin.get('/api/stats?groupBy=user');
+    expect(all.body).toMatchObject({ users: { total: 2 }, providers: { total: 0 } });
+    expect(all.body.apiKeys).toMatchObject({ total: 2, totalRequests: 3 });
+    expect(requests(all.body.series)).toBe(3);
+    expect(new Set(all.body.series.map((point: { group: string }) => point.group)).size).toBe(2);
   });
 
   it('keeps no secret in clear in the database file', async () => {

@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// zod extended with `.openapi()`: the admin API publishes this schema as its `ServerConfig`
+// component, and only schemas built after the extension carry the method.
+import { z } from '@hono/zod-openapi';
 
 import { logLevels } from '../env';
 
@@ -16,57 +18,110 @@ const seconds = z.number().positive();
 
 /**
  * Every setting of the server, flat like the original `configs/config.json`. The first block is the
- * original's keys; the rest are ours. The admin UI edits the same keys through `PUT /api/config`.
+ * original's keys; the rest are ours. The admin UI edits the same keys through `PUT /api/config`;
+ * the descriptions reach it through the OpenAPI document (`ServerConfig`).
  */
 export const serverConfigSchema = z.object({
-  port: z.number().int().min(0).max(65535),
-  host: z.string().min(1),
+  port: z.number().int().min(0).max(65535).describe('Listen port (restart required).'),
+  host: z.string().min(1).describe('Listen address (restart required).'),
   sessionExpireHours: z
     .number()
     .positive()
-    .max(24 * 365),
-  maxErrorCount: positiveInt,
-  healthCheckIntervalMinutes: z.number().min(0),
-  retries: z.number().int().min(0).max(10),
-  providerStrategy: z.enum(providerStrategies),
-  usageSyncIntervalMinutes: z.number().min(0),
-  debug: z.boolean(),
+    .max(24 * 365)
+    .describe('Absolute lifetime of an admin session, in hours.'),
+  maxErrorCount: positiveInt.describe(
+    'Consecutive transient failures before an account is ejected for a while.',
+  ),
+  healthCheckIntervalMinutes: z
+    .number()
+    .min(0)
+    .describe('Minutes between account health checks (0 = off).'),
+  retries: z
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .describe('Extra attempts on other accounts before the first byte (so up to retries + 1).'),
+  providerStrategy: z
+    .enum(providerStrategies)
+    .describe('How the pool picks an account for a new conversation.'),
+  usageSyncIntervalMinutes: z
+    .number()
+    .min(0)
+    .describe('Minutes between quota, plan and entitlement syncs (0 = off).'),
+  debug: z
+    .boolean()
+    .describe(
+      "Log each request's and response's shape (roles, block types, sizes, tokens; never content).",
+    ),
 
-  logLevel: z.enum(logLevels),
-  /** Largest accepted request body on `/v1/*`, in MiB (413 beyond). */
-  bodyLimitMb: z.number().positive().max(512),
-  /** Seconds of upstream silence before a `ping` (Anthropic) or `: keepalive` (OpenAI) goes out. */
-  keepaliveIntervalSeconds: seconds.max(600),
-  /** Seconds to wait for the first upstream event before trying another account. */
-  firstTokenTimeoutSeconds: seconds,
-  /** Seconds of upstream silence mid-stream before the stream ends with an error event. */
-  idleTimeoutSeconds: seconds,
-  /** Seconds that running streams get to finish on shutdown. */
-  shutdownGraceSeconds: z.number().min(0),
-  /** Model used when a request names a model that no alias or account knows; `null` → 404. */
-  defaultModel: z.string().min(1).nullable(),
-  /** Client model name → model to serve. Keys may end with `*` (prefix match). */
-  modelAliases: z.record(z.string().min(1), z.string().min(1)),
-  /** Download http(s) image URLs and send them inline (the upstream accepts inline images only). */
-  imageFetchEnabled: z.boolean(),
-  /** Hosts or CIDR ranges that may be fetched even though they are private (e.g. an intranet CDN). */
-  imageFetchAllowList: z.array(z.string().min(1)),
-  imageFetchMaxBytes: positiveInt,
-  imageFetchTimeoutSeconds: seconds.max(120),
-  /** How long a conversation stays on the account that served it (Kiro's prompt cache is per account). */
-  stickyTtlMinutes: z.number().min(0),
-  /** Concurrent requests one account may serve. */
-  accountMaxConcurrency: positiveInt,
-  /** Requests per minute one account may serve (pacing; 0 = unlimited). */
-  accountRequestsPerMinute: z.number().int().min(0),
-  /** Kiro IDE version announced upstream. */
-  kiroVersion: z.string().min(1),
-  /** Minutes an admin session may sit unused (its absolute lifetime is `sessionExpireHours`). */
-  sessionIdleMinutes: z.number().positive(),
-  /** Send the admin session cookie over HTTPS only (turn on when users reach the UI over HTTPS). */
-  secureCookies: z.boolean(),
-  /** Browser origins besides the server's own allowed to call the admin API (e.g. a TLS proxy URL). */
-  trustedOrigins: z.array(z.url()),
+  logLevel: z.enum(logLevels).describe('Least severe log level written.'),
+  bodyLimitMb: z
+    .number()
+    .positive()
+    .max(512)
+    .describe('Largest accepted request body on /v1/*, in MiB (413 beyond).'),
+  keepaliveIntervalSeconds: seconds
+    .max(600)
+    .describe(
+      'Seconds of upstream silence before a ping (Anthropic) or keepalive comment (OpenAI) goes out.',
+    ),
+  firstTokenTimeoutSeconds: seconds.describe(
+    'Seconds to wait for the first upstream event before trying another account.',
+  ),
+  idleTimeoutSeconds: seconds.describe(
+    'Seconds of upstream silence mid-stream before the stream ends with an error event.',
+  ),
+  shutdownGraceSeconds: z
+    .number()
+    .min(0)
+    .describe('Seconds that running streams get to finish on shutdown.'),
+  defaultModel: z
+    .string()
+    .min(1)
+    .nullable()
+    .describe('Model served for names no alias or account knows; null answers them with 404.'),
+  modelAliases: z
+    .record(z.string().min(1), z.string().min(1))
+    .describe('Client model name → model to serve. Keys may end with * (prefix match).'),
+  imageFetchEnabled: z
+    .boolean()
+    .describe('Download http(s) image URLs and send them inline (else a 400 asks for base64).'),
+  imageFetchAllowList: z
+    .array(z.string().min(1))
+    .describe('Hosts, addresses or CIDR ranges that may be fetched although private.'),
+  imageFetchMaxBytes: positiveInt.describe('Size cap per downloaded image, in bytes.'),
+  imageFetchTimeoutSeconds: seconds.max(120).describe('Time cap per downloaded image, in seconds.'),
+  stickyTtlMinutes: z
+    .number()
+    .min(0)
+    .describe(
+      "Minutes a conversation stays on the account that served it (Kiro's prompt cache is per account; 0 = off).",
+    ),
+  accountMaxConcurrency: positiveInt.describe(
+    'Requests in flight per account (a provider may override it).',
+  ),
+  accountRequestsPerMinute: z
+    .number()
+    .int()
+    .min(0)
+    .describe('Requests per minute one account may serve (pacing; 0 = unpaced).'),
+  kiroVersion: z
+    .string()
+    .min(1)
+    .describe('Kiro IDE version announced upstream (restart required).'),
+  sessionIdleMinutes: z
+    .number()
+    .positive()
+    .describe('Minutes an admin session may sit unused (its lifetime is sessionExpireHours).'),
+  secureCookies: z
+    .boolean()
+    .describe('Send the admin session cookie over HTTPS only (restart required).'),
+  trustedOrigins: z
+    .array(z.url())
+    .describe(
+      "Browser origins besides the server's own allowed to call the admin API (restart required).",
+    ),
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;

@@ -76,6 +76,7 @@ export function buildApp(options: {
       box: core.box,
       upstream: upstream.accounts,
     }),
+    models: upstream.models,
     trustedOrigins: settings.current.trustedOrigins,
   });
   const app = createApp({

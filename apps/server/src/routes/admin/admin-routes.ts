@@ -8,7 +8,9 @@ import { apiKeyRoutes } from './api-key-routes';
 import { authRoutes } from './auth-routes';
 import { configRoutes } from './config-routes';
 import { logRoutes } from './log-routes';
+import { modelRoutes } from './model-routes';
 import { providerRoutes } from './provider-routes';
+import { statsRoutes } from './stats-routes';
 import { usageRoutes } from './usage-routes';
 import { userRoutes } from './user-routes';
 
@@ -29,8 +31,10 @@ export function adminApi(deps: AdminDeps): OpenAPIHono<AdminEnv> {
     .route('/', apiKeyRoutes(deps))
     .route('/', providerRoutes(deps))
     .route('/', usageRoutes(deps))
+    .route('/', statsRoutes(deps))
     .route('/', logRoutes(deps))
-    .route('/', configRoutes(deps));
+    .route('/', configRoutes(deps))
+    .route('/', modelRoutes(deps));
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',
     scheme: 'bearer',

@@ -1,30 +1,50 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { requirePasswordChanged, requireRole } from '@octoproxy/auth/hono';
 
-import { restartOnlyKeys } from '../../config/config-schema';
-import { ConfigError } from '../../config/parse-config-patch';
 import { InvalidRequestError } from '@octoproxy/converters';
+
+import { defaultConfig, restartOnlyKeys, serverConfigSchema } from '../../config/config-schema';
+import { ConfigError } from '../../config/parse-config-patch';
+import { readJsonBody } from '../../http/read-json-body';
 import type { AdminDeps } from './admin-deps';
 import type { AdminEnv } from './admin-env';
 import { adminRouter } from './admin-router';
 import { audit } from './audit';
 import { errorResponses, jsonContent } from './schemas/common-schemas';
 
+/** Every setting, with its description and bounds: the Settings page renders from this. */
+const serverConfigComponent = serverConfigSchema.openapi('ServerConfig');
+/** Any subset of the settings: the body of `PUT /api/config`. */
+const serverConfigPatchComponent = serverConfigSchema.partial().openapi('ServerConfigPatch');
+const configKeySchema = serverConfigSchema.keyof().openapi('ConfigKey');
+
 const configResponseSchema = z
   .object({
-    config: z.record(z.string(), z.unknown()),
-    overriddenByEnv: z.array(z.string()),
-    restartOnlyKeys: z.array(z.string()),
-    restartRequired: z.array(z.string()).optional(),
+    config: serverConfigComponent,
+    defaults: serverConfigComponent,
+    overriddenByEnv: z.array(configKeySchema).openapi({
+      description: 'Keys an environment variable sets; a stored value for them has no effect.',
+    }),
+    restartOnlyKeys: z
+      .array(configKeySchema)
+      .openapi({ description: 'Keys that take effect only after a restart.' }),
+    restartRequired: z.array(configKeySchema).optional().openapi({
+      description: 'After a PUT: the changed keys that wait for a restart.',
+    }),
   })
-  .openapi('ConfigState');
+  .openapi('ConfigState', {
+    description:
+      '`config`: the effective settings (environment > stored > config file > defaults); `defaults`: the built-in values.',
+  });
 
 /** `/api/config` (admins): the effective settings; a PUT validates, persists and applies them live. */
 export function configRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
   const app = adminRouter();
+  app.openAPIRegistry.register('ServerConfigPatch', serverConfigPatchComponent);
   app.use('/config', deps.sessionAuth, requirePasswordChanged(), requireRole('admin'));
   const state = () => ({
     config: deps.settings.current,
+    defaults: defaultConfig,
     overriddenByEnv: deps.settings.overriddenByEnv,
     restartOnlyKeys: [...restartOnlyKeys],
   });
@@ -44,15 +64,21 @@ export function configRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
         path: '/config',
         summary: 'Change settings; validated, stored and applied without a restart',
         request: {
+          // Documented as ServerConfigPatch; validated by the settings themselves, which name the
+          // key at fault, reject unknown keys and ignore the original config's retired ones.
           body: {
             required: true,
-            content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ServerConfigPatch' },
+              },
+            },
           },
         },
         responses: { 200: jsonContent(configResponseSchema, 'Applied'), ...errorResponses },
       }),
       async (c) => {
-        const body = c.req.valid('json');
+        const body = await readJsonBody(c);
         let result;
         try {
           result = await deps.settings.update(body);

@@ -26,6 +26,7 @@ export function adminOpenApiDocument(): unknown {
     sessions: unused,
     cookie: unused,
     accounts: unused,
+    models: unused,
     sessionAuth: middleware,
     trustedOrigins: [],
   } as unknown as AdminDeps;

@@ -63,7 +63,7 @@ export function userRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
           role: body.role ?? 'user',
           active: body.isActive ?? true,
           passwordHash: await hash(body.password),
-          mustChangePassword: false,
+          mustChangePassword: body.mustChangePassword ?? false,
         });
         await audit(deps.storage, c, {
           action: 'user.create',
@@ -92,7 +92,8 @@ export function userRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
       createRoute({
         method: 'put',
         path: '/users/{id}',
-        summary: 'Edit a user; a new password ends their sessions',
+        summary:
+          'Edit a user; a new password ends their sessions (and, set by an admin for someone else, must be changed at the next login)',
         request: { params: idParamSchema, ...jsonBody(updateUserSchema) },
         responses: { 200: userResponse, ...errorResponses },
       }),
@@ -103,13 +104,17 @@ export function userRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
         if (body.username !== undefined) patch.username = body.username;
         if (body.role !== undefined) patch.role = body.role;
         if (body.isActive !== undefined) patch.active = body.isActive;
+        if (body.mustChangePassword !== undefined && body.password === undefined) {
+          patch.mustChangePassword = body.mustChangePassword;
+        }
         let user = await deps.storage.users.update(id, patch);
         if (user === undefined) throw notFound('user', id);
         if (body.password !== undefined) {
           user = await deps.storage.users.setPassword({
             userId: id,
             passwordHash: await hash(body.password),
-            mustChangePassword: id !== c.get('user').id,
+            // Someone else's new password is one they did not choose: they replace it at login.
+            mustChangePassword: body.mustChangePassword ?? id !== c.get('user').id,
             revokeSessions: true,
             keepSessionId: c.get('session').id,
           });

@@ -1,34 +1,13 @@
 import { Hono } from 'hono';
 
 import { RouteNotFoundError } from '../../http/http-errors';
+import { listModels } from '../../models/list-models';
 import type { ModelInfo } from '../../models/model-catalog';
 import type { ProxyDeps } from '../../proxy/proxy-deps';
 import type { ProxyEnv } from '../../proxy/proxy-env';
 
-/** Listed while no account has reported its entitlements yet. */
-export const fallbackModelIds = [
-  'claude-sonnet-4.5',
-  'claude-haiku-4.5',
-  'claude-opus-4.5',
-  'claude-sonnet-4.6',
-  'claude-opus-4.6',
-];
-
 const createdAt = '2025-01-01T00:00:00Z';
 const created = Date.parse(createdAt) / 1000;
-
-/** The models the pool can serve plus the configured aliases (wildcard aliases are not listable). */
-function listModels(deps: ProxyDeps): ModelInfo[] {
-  const available = deps.models.available();
-  const ids = available === undefined || available.size === 0 ? fallbackModelIds : [...available];
-  const listed = new Map(ids.map((id) => [id, deps.models.describe(id)]));
-  for (const [alias, target] of Object.entries(deps.settings.current.modelAliases)) {
-    if (alias.endsWith('*') || listed.has(alias)) continue;
-    const info = deps.models.describe(deps.models.toUpstreamId(target));
-    listed.set(alias, { ...info, id: alias });
-  }
-  return [...listed.values()].sort((left, right) => left.id.localeCompare(right.id));
-}
 
 function anthropicModel(model: ModelInfo) {
   return {
