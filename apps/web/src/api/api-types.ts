@@ -25,6 +25,9 @@ export type UsageRow = Schemas['UsageRow'];
 export type UsagePoint = Schemas['UsagePoint'];
 export type AccountQuota = Schemas['AccountQuota'];
 export type ConfigState = Schemas['ConfigState'];
+export type ServerConfig = Schemas['ServerConfig'];
+export type ConfigKey = Schemas['ConfigKey'];
+export type Model = Schemas['Model'];
 
 export type ProviderInput = JsonBody<paths['/providers']['post']>;
 export type ProviderPatch = JsonBody<paths['/providers/{id}']['put']>;
@@ -33,7 +36,7 @@ export type ApiKeyPatch = JsonBody<paths['/api-keys/{id}']['put']>;
 export type UserInput = JsonBody<paths['/users']['post']>;
 export type UserPatch = JsonBody<paths['/users/{id}']['put']>;
 
-export type Stats = JsonOk<paths['/stats']['get']>;
+export type Stats = Schemas['Stats'];
 export type StatsQuery = NonNullable<paths['/stats']['get']['parameters']['query']>;
 export type UsageReport = JsonOk<paths['/usage']['get']>;
 export type UsageQuery = NonNullable<paths['/usage']['get']['parameters']['query']>;

@@ -10,4 +10,5 @@ export const queryKeys = {
   usage: (query: UsageQuery) => ['usage', query] as const,
   logs: (query: LogQuery) => ['logs', query] as const,
   config: ['config'] as const,
+  models: ['models'] as const,
 };

@@ -393,6 +393,8 @@ export interface paths {
             /** @enum {string} */
             role?: 'admin' | 'user';
             isActive?: boolean;
+            /** @description The user must choose a new password at the next login. Default false. */
+            mustChangePassword?: boolean;
           };
         };
       };
@@ -520,7 +522,7 @@ export interface paths {
         };
       };
     };
-    /** Edit a user; a new password ends their sessions */
+    /** Edit a user; a new password ends their sessions (and, set by an admin for someone else, must be changed at the next login) */
     put: {
       parameters: {
         query?: never;
@@ -534,10 +536,12 @@ export interface paths {
         content: {
           'application/json': {
             username?: string;
+            /** @description Ends the user's sessions. Setting another user's password makes them choose a new one at the next login unless mustChangePassword is false. */
             password?: string;
             /** @enum {string} */
             role?: 'admin' | 'user';
             isActive?: boolean;
+            mustChangePassword?: boolean;
           };
         };
       };
@@ -1885,30 +1889,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              users: {
-                total: number;
-                admins: number;
-                users: number;
-                active: number;
-              };
-              apiKeys: {
-                total: number;
-                active: number;
-                requestsToday: number;
-                totalRequests: number;
-              };
-              providers: {
-                total: number;
-                healthy: number;
-                recovering: number;
-                unhealthy: number;
-                disabled: number;
-                quarantined: number;
-                totalUses: number;
-              };
-              series: components['schemas']['UsagePoint'][];
-            };
+            'application/json': components['schemas']['Stats'];
           };
         };
         /** @description Invalid request */
@@ -2120,9 +2101,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['ServerConfigPatch'];
         };
       };
       responses: {
@@ -2180,10 +2159,151 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/models': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The models the gateway serves: the accounts' entitlements (a built-in list until one reported any) plus configured aliases */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Models, sorted by id */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              models: components['schemas']['Model'][];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ServerConfigPatch: {
+      /** @description Listen port (restart required). */
+      port?: number;
+      /** @description Listen address (restart required). */
+      host?: string;
+      /** @description Absolute lifetime of an admin session, in hours. */
+      sessionExpireHours?: number;
+      /** @description Consecutive transient failures before an account is ejected for a while. */
+      maxErrorCount?: number;
+      /** @description Minutes between account health checks (0 = off). */
+      healthCheckIntervalMinutes?: number;
+      /** @description Extra attempts on other accounts before the first byte (so up to retries + 1). */
+      retries?: number;
+      /**
+       * @description How the pool picks an account for a new conversation.
+       * @enum {string}
+       */
+      providerStrategy?:
+        'lru' | 'round_robin' | 'least_usage' | 'most_usage' | 'oldest_first' | 'weighted';
+      /** @description Minutes between quota, plan and entitlement syncs (0 = off). */
+      usageSyncIntervalMinutes?: number;
+      /** @description Log each request's and response's shape (roles, block types, sizes, tokens; never content). */
+      debug?: boolean;
+      /**
+       * @description Least severe log level written.
+       * @enum {string}
+       */
+      logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+      /** @description Largest accepted request body on /v1/*, in MiB (413 beyond). */
+      bodyLimitMb?: number;
+      /** @description Seconds of upstream silence before a ping (Anthropic) or keepalive comment (OpenAI) goes out. */
+      keepaliveIntervalSeconds?: number;
+      /** @description Seconds to wait for the first upstream event before trying another account. */
+      firstTokenTimeoutSeconds?: number;
+      /** @description Seconds of upstream silence mid-stream before the stream ends with an error event. */
+      idleTimeoutSeconds?: number;
+      /** @description Seconds that running streams get to finish on shutdown. */
+      shutdownGraceSeconds?: number;
+      /** @description Model served for names no alias or account knows; null answers them with 404. */
+      defaultModel?: string | null;
+      /** @description Client model name → model to serve. Keys may end with * (prefix match). */
+      modelAliases?: {
+        [key: string]: string;
+      };
+      /** @description Download http(s) image URLs and send them inline (else a 400 asks for base64). */
+      imageFetchEnabled?: boolean;
+      /** @description Hosts, addresses or CIDR ranges that may be fetched although private. */
+      imageFetchAllowList?: string[];
+      /** @description Size cap per downloaded image, in bytes. */
+      imageFetchMaxBytes?: number;
+      /** @description Time cap per downloaded image, in seconds. */
+      imageFetchTimeoutSeconds?: number;
+      /** @description Minutes a conversation stays on the account that served it (Kiro's prompt cache is per account; 0 = off). */
+      stickyTtlMinutes?: number;
+      /** @description Requests in flight per account (a provider may override it). */
+      accountMaxConcurrency?: number;
+      /** @description Requests per minute one account may serve (pacing; 0 = unpaced). */
+      accountRequestsPerMinute?: number;
+      /** @description Kiro IDE version announced upstream (restart required). */
+      kiroVersion?: string;
+      /** @description Minutes an admin session may sit unused (its lifetime is sessionExpireHours). */
+      sessionIdleMinutes?: number;
+      /** @description Send the admin session cookie over HTTPS only (restart required). */
+      secureCookies?: boolean;
+      /** @description Browser origins besides the server's own allowed to call the admin API (restart required). */
+      trustedOrigins?: string[];
+    };
     LoginResult: {
       /** @description Session token; also set as an HttpOnly cookie. */
       token: string;
@@ -2310,6 +2430,34 @@ export interface components {
       lastSync: number | null;
       resetsAt: number | null;
     };
+    Stats: {
+      /** @description Admins only. */
+      users?: {
+        total: number;
+        admins: number;
+        users: number;
+        active: number;
+      };
+      /** @description Every key for admins; the caller's own keys for other users. */
+      apiKeys: {
+        total: number;
+        active: number;
+        requestsToday: number;
+        totalRequests: number;
+      };
+      /** @description Admins only. */
+      providers?: {
+        total: number;
+        healthy: number;
+        recovering: number;
+        unhealthy: number;
+        disabled: number;
+        quarantined: number;
+        totalUses: number;
+      };
+      /** @description Every request for admins; requests made with the caller's keys for other users. */
+      series: components['schemas']['UsagePoint'][];
+    };
     UsagePoint: {
       requests: number;
       errors: number;
@@ -2349,13 +2497,121 @@ export interface components {
       clientIp: string | null;
       userAgent: string | null;
     };
+    /** @description `config`: the effective settings (environment > stored > config file > defaults); `defaults`: the built-in values. */
     ConfigState: {
-      config: {
-        [key: string]: unknown;
+      config: components['schemas']['ServerConfig'];
+      defaults: components['schemas']['ServerConfig'];
+      /** @description Keys an environment variable sets; a stored value for them has no effect. */
+      overriddenByEnv: components['schemas']['ConfigKey'][];
+      /** @description Keys that take effect only after a restart. */
+      restartOnlyKeys: components['schemas']['ConfigKey'][];
+      /** @description After a PUT: the changed keys that wait for a restart. */
+      restartRequired?: components['schemas']['ConfigKey'][];
+    };
+    ServerConfig: {
+      /** @description Listen port (restart required). */
+      port: number;
+      /** @description Listen address (restart required). */
+      host: string;
+      /** @description Absolute lifetime of an admin session, in hours. */
+      sessionExpireHours: number;
+      /** @description Consecutive transient failures before an account is ejected for a while. */
+      maxErrorCount: number;
+      /** @description Minutes between account health checks (0 = off). */
+      healthCheckIntervalMinutes: number;
+      /** @description Extra attempts on other accounts before the first byte (so up to retries + 1). */
+      retries: number;
+      /**
+       * @description How the pool picks an account for a new conversation.
+       * @enum {string}
+       */
+      providerStrategy:
+        'lru' | 'round_robin' | 'least_usage' | 'most_usage' | 'oldest_first' | 'weighted';
+      /** @description Minutes between quota, plan and entitlement syncs (0 = off). */
+      usageSyncIntervalMinutes: number;
+      /** @description Log each request's and response's shape (roles, block types, sizes, tokens; never content). */
+      debug: boolean;
+      /**
+       * @description Least severe log level written.
+       * @enum {string}
+       */
+      logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+      /** @description Largest accepted request body on /v1/*, in MiB (413 beyond). */
+      bodyLimitMb: number;
+      /** @description Seconds of upstream silence before a ping (Anthropic) or keepalive comment (OpenAI) goes out. */
+      keepaliveIntervalSeconds: number;
+      /** @description Seconds to wait for the first upstream event before trying another account. */
+      firstTokenTimeoutSeconds: number;
+      /** @description Seconds of upstream silence mid-stream before the stream ends with an error event. */
+      idleTimeoutSeconds: number;
+      /** @description Seconds that running streams get to finish on shutdown. */
+      shutdownGraceSeconds: number;
+      /** @description Model served for names no alias or account knows; null answers them with 404. */
+      defaultModel: string | null;
+      /** @description Client model name → model to serve. Keys may end with * (prefix match). */
+      modelAliases: {
+        [key: string]: string;
       };
-      overriddenByEnv: string[];
-      restartOnlyKeys: string[];
-      restartRequired?: string[];
+      /** @description Download http(s) image URLs and send them inline (else a 400 asks for base64). */
+      imageFetchEnabled: boolean;
+      /** @description Hosts, addresses or CIDR ranges that may be fetched although private. */
+      imageFetchAllowList: string[];
+      /** @description Size cap per downloaded image, in bytes. */
+      imageFetchMaxBytes: number;
+      /** @description Time cap per downloaded image, in seconds. */
+      imageFetchTimeoutSeconds: number;
+      /** @description Minutes a conversation stays on the account that served it (Kiro's prompt cache is per account; 0 = off). */
+      stickyTtlMinutes: number;
+      /** @description Requests in flight per account (a provider may override it). */
+      accountMaxConcurrency: number;
+      /** @description Requests per minute one account may serve (pacing; 0 = unpaced). */
+      accountRequestsPerMinute: number;
+      /** @description Kiro IDE version announced upstream (restart required). */
+      kiroVersion: string;
+      /** @description Minutes an admin session may sit unused (its lifetime is sessionExpireHours). */
+      sessionIdleMinutes: number;
+      /** @description Send the admin session cookie over HTTPS only (restart required). */
+      secureCookies: boolean;
+      /** @description Browser origins besides the server's own allowed to call the admin API (restart required). */
+      trustedOrigins: string[];
+    };
+    /** @enum {string} */
+    ConfigKey:
+      | 'port'
+      | 'host'
+      | 'sessionExpireHours'
+      | 'maxErrorCount'
+      | 'healthCheckIntervalMinutes'
+      | 'retries'
+      | 'providerStrategy'
+      | 'usageSyncIntervalMinutes'
+      | 'debug'
+      | 'logLevel'
+      | 'bodyLimitMb'
+      | 'keepaliveIntervalSeconds'
+      | 'firstTokenTimeoutSeconds'
+      | 'idleTimeoutSeconds'
+      | 'shutdownGraceSeconds'
+      | 'defaultModel'
+      | 'modelAliases'
+      | 'imageFetchEnabled'
+      | 'imageFetchAllowList'
+      | 'imageFetchMaxBytes'
+      | 'imageFetchTimeoutSeconds'
+      | 'stickyTtlMinutes'
+      | 'accountMaxConcurrency'
+      | 'accountRequestsPerMinute'
+      | 'kiroVersion'
+      | 'sessionIdleMinutes'
+      | 'secureCookies'
+      | 'trustedOrigins';
+    Model: {
+      /** @description The name clients send, e.g. claude-sonnet-4.5. */
+      id: string;
+      displayName: string;
+      /** @description Input tokens the model accepts. */
+      contextWindow: number;
+      maxOutputTokens: number;
     };
   };
   responses: never;

@@ -1,28 +1,14 @@
 import { useMemo } from 'react';
 
-import { useProviders } from '../api/use-providers';
-import { useSession } from '../auth/use-session';
+import { useModels } from '../api/use-models';
 
-/** Models every current Kiro plan serves; the accounts' own entitlements are added when known. */
-const commonModels = [
-  'claude-sonnet-4.5',
-  'claude-opus-4.5',
-  'claude-haiku-4.5',
-  'claude-sonnet-4',
-  'claude-3.7-sonnet',
-];
-
-/** Options for "allowed models" pickers (free text is accepted as well). */
+/** Options for "allowed models" pickers, from the gateway's model list (free text is accepted too). */
 export function useModelSuggestions(
   options: { enabled?: boolean } = {},
 ): { label: string; value: string }[] {
-  const { user } = useSession();
-  const providers = useProviders({ enabled: (options.enabled ?? true) && user?.role === 'admin' });
-  return useMemo(() => {
-    const ids = new Set(commonModels);
-    for (const provider of providers.data ?? []) {
-      for (const id of provider.entitlements ?? []) ids.add(id);
-    }
-    return [...ids].sort().map((id) => ({ label: id, value: id }));
-  }, [providers.data]);
+  const models = useModels(options);
+  return useMemo(
+    () => (models.data ?? []).map((model) => ({ label: model.id, value: model.id })),
+    [models.data],
+  );
 }

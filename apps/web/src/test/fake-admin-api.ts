@@ -1,6 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 
-import type { ApiKey, ConfigState, Provider, User } from '../api/api-types';
+import type { ApiKey, ConfigState, Provider, ServerConfig, Stats, User } from '../api/api-types';
 import { defaultFakeConfig, fakeProvider, fakeUser, fakeNow as now } from './fake-fixtures';
 
 export { defaultFakeConfig, fakeProvider, fakeUser };
@@ -21,7 +21,7 @@ interface FakeState {
   sessionUserId: string | undefined;
   apiKeys: ApiKey[];
   providers: Provider[];
-  config: Record<string, unknown>;
+  config: ServerConfig;
 }
 
 function error(status: number, code: string, message: string, headers?: Record<string, string>) {
@@ -75,6 +75,7 @@ export function createFakeAdminApi(
   };
   const configState = (): ConfigState => ({
     config: state.config,
+    defaults: defaultFakeConfig,
     overriddenByEnv: [],
     restartOnlyKeys: ['port', 'host', 'secureCookies', 'trustedOrigins'],
   });
@@ -187,28 +188,47 @@ export function createFakeAdminApi(
       state.providers.push(...created);
       return HttpResponse.json({ providers: created }, { status: 201 });
     }),
+    http.get('*/api/stats', () => {
+      const refused = gate();
+      if (refused) return refused;
+      const user = current();
+      const stats: Stats = {
+        apiKeys: {
+          total: state.apiKeys.length,
+          active: state.apiKeys.length,
+          requestsToday: 0,
+          totalRequests: 0,
+        },
+        series: [],
+        ...(user?.role === 'admin'
+          ? {
+              users: { total: state.users.length, admins: 1, users: 0, active: 1 },
+              providers: {
+                total: state.providers.length,
+                healthy: state.providers.length,
+                recovering: 0,
+                unhealthy: 0,
+                disabled: 0,
+                quarantined: 0,
+                totalUses: 0,
+              },
+            }
+          : {}),
+      };
+      return HttpResponse.json(stats);
+    }),
+    http.get('*/api/usage', () => gate() ?? HttpResponse.json({ usage: [], providers: [] })),
     http.get(
-      '*/api/stats',
+      '*/api/models',
       () =>
         gate() ??
         HttpResponse.json({
-          users: { total: state.users.length, admins: 1, users: 0, active: 1 },
-          apiKeys: {
-            total: state.apiKeys.length,
-            active: state.apiKeys.length,
-            requestsToday: 0,
-            totalRequests: 0,
-          },
-          providers: {
-            total: 0,
-            healthy: 0,
-            recovering: 0,
-            unhealthy: 0,
-            disabled: 0,
-            quarantined: 0,
-            totalUses: 0,
-          },
-          series: [],
+          models: ['claude-haiku-4.5', 'claude-opus-4.5', 'claude-sonnet-4.5'].map((id) => ({
+            id,
+            displayName: id,
+            contextWindow: 200_000,
+            maxOutputTokens: 64_000,
+          })),
         }),
     ),
     http.get('*/api/logs', ({ request }) => {
@@ -228,7 +248,7 @@ export function createFakeAdminApi(
       await record(request);
       const refused = gate();
       if (refused) return refused;
-      const patch = (await request.json()) as Record<string, unknown>;
+      const patch = (await request.json()) as Partial<ServerConfig>;
       state.config = { ...state.config, ...patch };
       return HttpResponse.json({ ...configState(), restartRequired: [] });
     }),

@@ -1,4 +1,4 @@
-import type { Provider, User } from '../api/api-types';
+import type { Provider, ServerConfig, User } from '../api/api-types';
 
 /** Server-shaped records for the fake admin API. */
 /** The fixed time of the fixtures. */
@@ -61,7 +61,7 @@ export function fakeProvider(overrides: Partial<Provider> = {}): Provider {
   };
 }
 
-export const defaultFakeConfig: Record<string, unknown> = {
+export const defaultFakeConfig: ServerConfig = {
   port: 9091,
   host: '0.0.0.0',
   sessionExpireHours: 24,

@@ -1,36 +1,11 @@
+import type { ConfigKey } from '../../api/api-types';
+
 /**
  * The settings the page edits, grouped as shown, with the same bounds the server's config schema
  * enforces (apps/server `serverConfigSchema`), so mistakes are caught before the round trip.
  */
-export type SettingKey =
-  | 'providerStrategy'
-  | 'retries'
-  | 'maxErrorCount'
-  | 'stickyTtlMinutes'
-  | 'accountMaxConcurrency'
-  | 'accountRequestsPerMinute'
-  | 'healthCheckIntervalMinutes'
-  | 'usageSyncIntervalMinutes'
-  | 'firstTokenTimeoutSeconds'
-  | 'idleTimeoutSeconds'
-  | 'keepaliveIntervalSeconds'
-  | 'shutdownGraceSeconds'
-  | 'bodyLimitMb'
-  | 'defaultModel'
-  | 'modelAliases'
-  | 'imageFetchEnabled'
-  | 'imageFetchMaxBytes'
-  | 'imageFetchTimeoutSeconds'
-  | 'imageFetchAllowList'
-  | 'sessionExpireHours'
-  | 'sessionIdleMinutes'
-  | 'secureCookies'
-  | 'trustedOrigins'
-  | 'logLevel'
-  | 'debug'
-  | 'kiroVersion'
-  | 'host'
-  | 'port';
+/** Every key the server's config has (generated): a new one fails the build until it has a field. */
+export type SettingKey = ConfigKey;
 
 export type SettingField =
   | {

@@ -22,6 +22,7 @@ import { PageHeader } from '../../lib/page-header';
 import { ModelAliasesField } from './model-aliases-field';
 import { SettingInput } from './setting-input';
 import { settingRules } from './setting-rules';
+import { formatSettingValue } from './format-setting-value';
 import { settingSections, type SettingField } from './settings-fields';
 import { changedSettings, toFormValues, type SettingsFormValues } from './settings-values';
 
@@ -84,7 +85,18 @@ export function SettingsPage() {
         {restartOnly.has(field.key) && <Tag color="orange">{t('settings.restartOnly')}</Tag>}
       </Space>
     );
-    const help = t(`settings.fields.${field.key}.help`);
+    const defaultValue = state.defaults[field.key];
+    const help = (
+      <>
+        {t(`settings.fields.${field.key}.help`)}
+        {JSON.stringify(defaultValue) !== JSON.stringify(state.config[field.key]) && (
+          <Typography.Text type="secondary" italic>
+            {' '}
+            {t('settings.defaultIs', { value: formatSettingValue(defaultValue, t) })}
+          </Typography.Text>
+        )}
+      </>
+    );
     if (field.kind === 'aliases') {
       return (
         <Form.Item key={field.key} label={label} extra={help}>

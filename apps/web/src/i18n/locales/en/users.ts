@@ -17,7 +17,7 @@ export const users = {
     resetPassword: 'Reset password',
     resetPasswordTitle: 'Reset the password of {{username}}',
     resetPasswordHelp:
-      'Their current sessions end. Tell them the new password through a safe channel.',
+      'Their sessions end, and they must choose their own password at the next login. Tell them this one through a safe channel.',
     passwordReset: 'Password reset.',
     deleteTitle: 'Delete this user?',
     deleteConfirm: '“{{username}}” will be signed out and removed.',

@@ -19,7 +19,7 @@ export const users: TranslationShape<typeof en> = {
     lastLogin: '最近登录',
     resetPassword: '重置密码',
     resetPasswordTitle: '重置 {{username}} 的密码',
-    resetPasswordHelp: '其当前会话将结束。请通过安全渠道告知新密码。',
+    resetPasswordHelp: '其会话将结束，下次登录时必须设置自己的密码。请通过安全渠道告知此密码。',
     passwordReset: '密码已重置。',
     deleteTitle: '删除此用户？',
     deleteConfirm: '“{{username}}”将被登出并删除。',
