@@ -13,6 +13,7 @@ import { createAccountService } from '../routes/admin/account-service';
 import { chatCompletionsRoutes } from '../routes/proxy/chat-completions-routes';
 import { messagesRoutes } from '../routes/proxy/messages-routes';
 import { modelsRoutes } from '../routes/proxy/models-routes';
+import { responsesRoutes } from '../routes/proxy/responses-routes';
 import { createTokenizer } from '../tokens/text-tokenizer';
 import { TokenCalibration } from '../tokens/token-calibration';
 import { InFlight } from './in-flight';
@@ -88,6 +89,7 @@ export function buildApp(options: {
     routes: [
       messagesRoutes(proxy) as unknown as Hono<AppEnv>,
       chatCompletionsRoutes(proxy) as unknown as Hono<AppEnv>,
+      responsesRoutes(proxy) as unknown as Hono<AppEnv>,
       modelsRoutes(proxy) as unknown as Hono<AppEnv>,
       admin as unknown as Hono<AppEnv>,
     ],

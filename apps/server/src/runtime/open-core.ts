@@ -57,7 +57,7 @@ export interface OpenCoreOptions {
 }
 
 /** Only the proxy's generation routes count against a key's daily limit; reads do not. */
-const countedRoutes = new Set(['/v1/messages', '/v1/chat/completions']);
+const countedRoutes = new Set(['/v1/messages', '/v1/chat/completions', '/v1/responses']);
 
 /**
  * Opens the database in the data folder (creating both), the live settings, the secret box (refusing

@@ -265,6 +265,7 @@ describe('AnthropicToResponsesEventConverter', () => {
       response: {
         status: 'failed',
         error: { code: 'server_is_overloaded', message: 'Overloaded' },
+        output: [{ type: 'message', status: 'completed' }],
       },
     });
     const lifecycle = ['response.created', 'response.completed', 'response.failed'];
@@ -273,10 +274,13 @@ describe('AnthropicToResponsesEventConverter', () => {
       'response.failed',
     ]);
 
-    const early = await convert([messageStart(), ...textBlock(0, ['Hi'])]);
+    const early = await convert([messageStart(), ...textBlock(0, ['Hi']).slice(0, -1)]);
     expect(early.at(-1)).toMatchObject({
       type: 'response.failed',
-      response: { error: { code: 'server_error' } },
+      response: {
+        error: { code: 'server_error' },
+        output: [{ type: 'message', status: 'incomplete', content: [{ text: 'Hi' }] }],
+      },
     });
 
     const badJson = await convert([

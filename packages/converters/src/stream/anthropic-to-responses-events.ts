@@ -141,12 +141,17 @@ export class AnthropicToResponsesEventConverter {
 
   /**
    * Ends the stream with `response.failed` carrying `error` (preceded by `response.created` if the
-   * stream had not started), e.g. for a timeout the caller detected. Nothing once the stream ended.
+   * stream had not started), e.g. for a timeout the caller detected; items still open are in its
+   * output as `incomplete`. Nothing once the stream ended.
    */
   fail(error: unknown): ResponsesStreamEvent[] {
     if (this.#done) return [];
     const events = this.#created ? [] : this.#start(undefined, undefined);
     this.#done = true;
+    // What was streamed so far stays in the output, cut short.
+    for (const item of this.#blocks.values())
+      this.#output[item.outputIndex] = this.#itemFor(item, 'incomplete');
+    this.#blocks.clear();
     const response = this.#response('failed');
     response.error = toResponsesError(error);
     events.push(this.#emit({ type: 'response.failed', response }));
