@@ -112,8 +112,14 @@ describe('storage lifecycle', () => {
   it('can defer migrations to an explicit migrate()', async () => {
     const storage = await openDatabase({ path: file, migrate: false });
     await expect(storage.users.list()).rejects.toMatchObject({ code: 'query' });
+    // Hot lookups are prepared on first use: one tried before the tables exist is prepared again.
+    await expect(storage.users.get('u1')).rejects.toMatchObject({ code: 'query' });
+    await expect(storage.apiKeys.getByHash('h')).rejects.toMatchObject({ code: 'query' });
     expect((await storage.migrate()).applied.length).toBeGreaterThan(0);
     expect((await storage.users.list()).total).toBe(0);
+    expect(await storage.users.get('u1')).toBeUndefined();
+    expect(await storage.apiKeys.getByHash('h')).toBeUndefined();
     await storage.close();
+    await expect(storage.users.get('u1')).rejects.toMatchObject({ code: 'closed' });
   });
 });

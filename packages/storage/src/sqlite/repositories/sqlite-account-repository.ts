@@ -11,6 +11,7 @@ import type {
 } from '../../model/accounts';
 import { newId } from '../../new-id';
 import { normalizePageRequest, type Page } from '../../paging';
+import { preparedOnce } from '../prepared-once';
 import { containsIgnoreCase, definedOnly } from '../query-helpers';
 import { toCount, toTime } from '../sanitize';
 import { accounts } from '../schema';
@@ -54,6 +55,22 @@ export function isRuntimeStatePatch(patch: AccountPatch): boolean {
 }
 
 export class SqliteAccountRepository implements AccountRepository {
+  // Both run for every proxied request (the account's settings and its credentials).
+  private readonly selectById = preparedOnce(() =>
+    this.context.db
+      .select(accountColumns)
+      .from(accounts)
+      .where(eq(accounts.id, sql.placeholder('id')))
+      .prepare(),
+  );
+  private readonly selectCredentials = preparedOnce(() =>
+    this.context.db
+      .select({ encryptedCredentials: accounts.encryptedCredentials })
+      .from(accounts)
+      .where(eq(accounts.id, sql.placeholder('id')))
+      .prepare(),
+  );
+
   constructor(private readonly context: SqliteContext) {}
 
   create(input: NewAccount): Promise<Account> {
@@ -76,11 +93,7 @@ export class SqliteAccountRepository implements AccountRepository {
 
   get(id: string): Promise<Account | undefined> {
     return read(this.context, 'get account', () => {
-      const row = this.context.db
-        .select(accountColumns)
-        .from(accounts)
-        .where(eq(accounts.id, id))
-        .get();
+      const row = this.selectById().get({ id });
       return row && this.toAccount(row);
     });
   }
@@ -132,14 +145,11 @@ export class SqliteAccountRepository implements AccountRepository {
   }
 
   getEncryptedCredentials(id: string): Promise<string | undefined> {
-    return read(this.context, 'get account credentials', () => {
-      const row = this.context.db
-        .select({ encryptedCredentials: accounts.encryptedCredentials })
-        .from(accounts)
-        .where(eq(accounts.id, id))
-        .get();
-      return row?.encryptedCredentials;
-    });
+    return read(
+      this.context,
+      'get account credentials',
+      () => this.selectCredentials().get({ id })?.encryptedCredentials,
+    );
   }
 
   delete(id: string): Promise<boolean> {

@@ -13,6 +13,7 @@ import type {
 import { newId } from '../../new-id';
 import { normalizePageRequest, type Page } from '../../paging';
 import { type ApiKeyUsageDelta, utcDay } from '../../write-behind/pending-writes';
+import { preparedOnce } from '../prepared-once';
 import { containsIgnoreCase, definedOnly } from '../query-helpers';
 import { toCount, toTime } from '../sanitize';
 import { apiKeys } from '../schema';
@@ -21,17 +22,22 @@ import { flushBeforeRead, read, type SqliteContext, writeDurably } from '../sqli
 const { keyHash: _keyHash, ...apiKeyColumns } = getTableColumns(apiKeys);
 type ApiKeyRow = Omit<typeof apiKeys.$inferSelect, 'keyHash'>;
 
-/** The lookup every proxied request makes, prepared once instead of built per call. */
-function prepareLookupByHash(context: SqliteContext) {
-  return context.db
-    .select(apiKeyColumns)
-    .from(apiKeys)
-    .where(eq(apiKeys.keyHash, sql.placeholder('keyHash')))
-    .prepare();
-}
-
 export class SqliteApiKeyRepository implements ApiKeyRepository {
-  private lookupByHash: ReturnType<typeof prepareLookupByHash> | undefined;
+  /** The lookup every proxied request makes. */
+  private readonly selectByHash = preparedOnce(() =>
+    this.context.db
+      .select(apiKeyColumns)
+      .from(apiKeys)
+      .where(eq(apiKeys.keyHash, sql.placeholder('keyHash')))
+      .prepare(),
+  );
+  private readonly selectById = preparedOnce(() =>
+    this.context.db
+      .select(apiKeyColumns)
+      .from(apiKeys)
+      .where(eq(apiKeys.id, sql.placeholder('id')))
+      .prepare(),
+  );
 
   constructor(private readonly context: SqliteContext) {}
 
@@ -62,13 +68,15 @@ export class SqliteApiKeyRepository implements ApiKeyRepository {
   }
 
   get(id: string): Promise<ApiKey | undefined> {
-    return read(this.context, 'get api key', () => this.selectOne(eq(apiKeys.id, id)));
+    return read(this.context, 'get api key', () => {
+      const row = this.selectById().get({ id });
+      return row && this.toApiKey(row);
+    });
   }
 
   getByHash(keyHash: string): Promise<ApiKey | undefined> {
     return read(this.context, 'get api key', () => {
-      this.lookupByHash ??= prepareLookupByHash(this.context);
-      const row = this.lookupByHash.get({ keyHash });
+      const row = this.selectByHash().get({ keyHash });
       return row && this.toApiKey(row);
     });
   }
@@ -152,11 +160,6 @@ export class SqliteApiKeyRepository implements ApiKeyRepository {
         totalRequests: Number(row?.totalRequests ?? 0),
       };
     });
-  }
-
-  private selectOne(where: ReturnType<typeof eq>): ApiKey | undefined {
-    const row = this.context.db.select(apiKeyColumns).from(apiKeys).where(where).get();
-    return row && this.toApiKey(row);
   }
 
   /** Adds usage still queued, and reads "today" against the clock rather than the stored day. */

@@ -1,8 +1,21 @@
-import { and, desc, eq, getTableColumns, gt, isNull, isNotNull, lte, ne, or } from 'drizzle-orm';
+import {
+  and,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  isNull,
+  isNotNull,
+  lte,
+  ne,
+  or,
+  sql,
+} from 'drizzle-orm';
 
 import type { NewSession, Session, SessionRepository, SessionTouch } from '../../model/sessions';
 import type { User } from '../../model/users';
 import { newId } from '../../new-id';
+import { preparedOnce } from '../prepared-once';
 import { trimText } from '../query-helpers';
 import { sessions, users } from '../schema';
 import { read, type SqliteContext, write, writeDurably } from '../sqlite-context';
@@ -11,6 +24,16 @@ const { tokenHash: _tokenHash, ...sessionColumns } = getTableColumns(sessions);
 const { passwordHash: _passwordHash, ...userColumns } = getTableColumns(users);
 
 export class SqliteSessionRepository implements SessionRepository {
+  /** Every admin request looks its session up. */
+  private readonly selectByTokenHash = preparedOnce(() =>
+    this.context.db
+      .select({ session: sessionColumns, user: userColumns })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+      .prepare(),
+  );
+
   constructor(private readonly context: SqliteContext) {}
 
   create(input: NewSession): Promise<Session> {
@@ -35,14 +58,7 @@ export class SqliteSessionRepository implements SessionRepository {
   }
 
   findByTokenHash(tokenHash: string): Promise<{ session: Session; user: User } | undefined> {
-    return read(this.context, 'find session', () =>
-      this.context.db
-        .select({ session: sessionColumns, user: userColumns })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(eq(sessions.tokenHash, tokenHash))
-        .get(),
-    );
+    return read(this.context, 'find session', () => this.selectByTokenHash().get({ tokenHash }));
   }
 
   get(id: string): Promise<Session | undefined> {

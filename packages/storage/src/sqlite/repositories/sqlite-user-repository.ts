@@ -12,6 +12,7 @@ import type {
 import { newId } from '../../new-id';
 import { normalizePageRequest, type Page } from '../../paging';
 import { StorageConflictError } from '../../storage-error';
+import { preparedOnce } from '../prepared-once';
 import { containsIgnoreCase, definedOnly } from '../query-helpers';
 import { sessions, users } from '../schema';
 import { read, type SqliteContext, write, writeDurably } from '../sqlite-context';
@@ -31,6 +32,22 @@ export function usernameKey(username: string): string {
 const byUsername = (username: string): SQL => eq(users.usernameKey, usernameKey(username));
 
 export class SqliteUserRepository implements UserRepository {
+  // Every proxied request reads its key's owner; every admin request reads the session's user.
+  private readonly selectById = preparedOnce(() =>
+    this.context.db
+      .select(userColumns)
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare(),
+  );
+  private readonly selectPasswordHash = preparedOnce(() =>
+    this.context.db
+      .select({ passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare(),
+  );
+
   constructor(private readonly context: SqliteContext) {}
 
   create(input: NewUser): Promise<User> {
@@ -50,7 +67,7 @@ export class SqliteUserRepository implements UserRepository {
   }
 
   get(id: string): Promise<User | undefined> {
-    return read(this.context, 'get user', () => this.select(eq(users.id, id)));
+    return read(this.context, 'get user', () => this.selectById().get({ id }));
   }
 
   getByUsername(username: string): Promise<User | undefined> {
@@ -67,14 +84,11 @@ export class SqliteUserRepository implements UserRepository {
   }
 
   getPasswordHash(userId: string): Promise<string | undefined> {
-    return read(this.context, 'get password hash', () => {
-      const row = this.context.db
-        .select({ passwordHash: users.passwordHash })
-        .from(users)
-        .where(eq(users.id, userId))
-        .get();
-      return row?.passwordHash;
-    });
+    return read(
+      this.context,
+      'get password hash',
+      () => this.selectPasswordHash().get({ id: userId })?.passwordHash,
+    );
   }
 
   list(query: UserListQuery = {}): Promise<Page<User>> {
