@@ -42,27 +42,48 @@ describe('one short answer', async () => {
     await kiro.close();
     await e2e.close();
   });
+  // Long enough for hundreds of samples: the machine is shared, and a short run is mostly noise.
+  const options = { time: 3000, warmupTime: 1000 };
 
-  bench('Kiro client → simulator (floor)', async () => {
-    const response = await kiro.generateAssistantResponse({ account: kiroAccount, request: body });
-    const reader = response.events.getReader();
-    while (!(await reader.read()).done) {
-      // drain
-    }
-  });
-  bench('gateway /v1/messages JSON', async () => {
-    await post('/v1/messages', body);
-  });
-  bench('gateway /v1/messages SSE', async () => {
-    await post('/v1/messages', { ...body, stream: true });
-  });
-  bench('gateway /v1/chat/completions SSE', async () => {
-    await post('/v1/chat/completions', {
-      model: body.model,
-      stream: true,
-      messages: body.messages,
-    });
-  });
+  bench(
+    'Kiro client → simulator (floor)',
+    async () => {
+      const response = await kiro.generateAssistantResponse({
+        account: kiroAccount,
+        request: body,
+      });
+      const reader = response.events.getReader();
+      while (!(await reader.read()).done) {
+        // drain
+      }
+    },
+    options,
+  );
+  bench(
+    'gateway /v1/messages JSON',
+    async () => {
+      await post('/v1/messages', body);
+    },
+    options,
+  );
+  bench(
+    'gateway /v1/messages SSE',
+    async () => {
+      await post('/v1/messages', { ...body, stream: true });
+    },
+    options,
+  );
+  bench(
+    'gateway /v1/chat/completions SSE',
+    async () => {
+      await post('/v1/chat/completions', {
+        model: body.model,
+        stream: true,
+        messages: body.messages,
+      });
+    },
+    options,
+  );
 });
 
 describe('prompt token count of a Claude Code request', () => {

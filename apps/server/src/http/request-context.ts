@@ -1,13 +1,8 @@
-import { randomBytes } from 'node:crypto';
-
 import type { MiddlewareHandler } from 'hono';
 
 import type { Logger } from '../logging/create-logger';
 import type { AppEnv } from './app-env';
-
-export function newRequestId(): string {
-  return `req_${randomBytes(12).toString('hex')}`;
-}
+import { newRequestId } from './new-request-id';
 
 /**
  * Gives every request an id (returned as `request-id` and `x-request-id`, the headers the Anthropic and

@@ -22,9 +22,9 @@ export function kiroModelDirectory(pool: Pool): ModelDirectory {
     }
     return union;
   };
-  // Snapshots copy every account's state: compute the union once and again only when accounts or
-  // their usage (which carries the entitlements) change.
-  let cached: { value: ReadonlySet<string> | undefined } | undefined;
+  // Snapshots copy every account's state: compute the union (and the ids the naming rules know)
+  // once and again only when accounts or their usage (which carries the entitlements) change.
+  let cached: { value: ReadonlySet<string> | undefined; known: string[] } | undefined;
   pool.subscribe((event) => {
     if (
       event.type === 'accounts_loaded' ||
@@ -33,12 +33,20 @@ export function kiroModelDirectory(pool: Pool): ModelDirectory {
       cached = undefined;
     }
   });
-  const available = () => (cached ??= { value: compute() }).value;
+  const current = () => {
+    if (cached === undefined) {
+      const value = compute();
+      cached = { value, known: [...knownKiroModelIds, ...(value ?? [])] };
+    }
+    return cached;
+  };
   return {
-    available,
+    available: () => current().value,
     toUpstreamId(name) {
-      const known = [...knownKiroModelIds, ...(available() ?? [])];
-      const id = resolveKiroModelId(name, { knownModelIds: known, defaultModelId: unknownModel });
+      const id = resolveKiroModelId(name, {
+        knownModelIds: current().known,
+        defaultModelId: unknownModel,
+      });
       return id === unknownModel ? name : id;
     },
     describe: (id) =>

@@ -34,6 +34,12 @@ export function toKiroCredentials(stored: Record<string, unknown>): KiroCredenti
  * secret box, and rotated tokens sealed and written back.
  */
 export class StoredKiroAccounts {
+  /**
+   * The last credentials opened per account, with the ciphertext they came from: every request
+   * loads its account, and opening the same ciphertext again always gives the same plaintext.
+   */
+  private readonly opened = new Map<string, { sealed: string; credentials: KiroCredentials }>();
+
   constructor(
     private readonly storage: Storage,
     private readonly box: SecretBox,
@@ -43,12 +49,19 @@ export class StoredKiroAccounts {
     const account = await this.storage.accounts.get(accountId);
     const sealed = await this.storage.accounts.getEncryptedCredentials(accountId);
     if (account === undefined || sealed === undefined) {
+      this.opened.delete(accountId);
       throw new Error(`Account ${accountId} no longer exists.`);
     }
-    const stored = JSON.parse(
-      this.box.open(sealed, credentialsAssociatedData(accountId)),
-    ) as Record<string, unknown>;
-    return this.toKiroAccount(account, toKiroCredentials(stored));
+    let entry = this.opened.get(accountId);
+    if (entry?.sealed !== sealed) {
+      const stored = JSON.parse(
+        this.box.open(sealed, credentialsAssociatedData(accountId)),
+      ) as Record<string, unknown>;
+      entry = { sealed, credentials: toKiroCredentials(stored) };
+      this.opened.set(accountId, entry);
+    }
+    // A copy: the caller owns the account object it gets, as when it was opened afresh.
+    return this.toKiroAccount(account, { ...entry.credentials });
   }
 
   toKiroAccount(account: Account, credentials: KiroCredentials): KiroAccount {
