@@ -25,6 +25,7 @@ beforeAll(async () => {
   dir = await tempDir('codex');
 });
 afterAll(async () => {
+  for (const group of running) killGroup(group);
   await e2e.close();
   await dir.remove();
 });
@@ -47,6 +48,18 @@ function codexConfig(baseUrl: string): string {
   ].join('\n');
 }
 
+/** Process groups of `codex` runs still going (killed in `afterAll` if a test gave up on them). */
+const running = new Set<number>();
+
+function killGroup(group: number | undefined): void {
+  if (group === undefined) return;
+  try {
+    process.kill(-group, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
 interface RunResult {
   code: number | null;
   stdout: string;
@@ -56,21 +69,26 @@ interface RunResult {
 /** Runs `codex` without blocking the event loop: the gateway under test lives in this process. */
 function runCodex(args: string[], env: Record<string, string>): Promise<RunResult> {
   return new Promise((resolve, reject) => {
+    // Its own process group: the launcher starts the native binary, and a timeout must stop both.
     const child = spawn(process.execPath, [codexEntry, ...args], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
+    const group = child.pid;
+    if (group !== undefined) running.add(group);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
+    const timer = setTimeout(() => killGroup(group), 120_000);
     child.on('error', (error) => {
       clearTimeout(timer);
       reject(error);
     });
     child.on('close', (code) => {
       clearTimeout(timer);
+      if (group !== undefined) running.delete(group);
       resolve({ code, stdout, stderr });
     });
   });
