@@ -9,7 +9,7 @@ import { anthropicUsageToResponses, mergeAnthropicUsage } from '../convert/map-u
 import { encodeReasoningContent } from '../convert/reasoning-carrier';
 import { responseIdFor, unixSeconds } from '../convert/response-ids';
 import { toResponsesError } from '../convert/responses-error';
-import { responsesToolTarget, type ResponsesToolMap } from '../convert/responses-tool-map';
+import type { ResponsesToolMap } from '../convert/responses-tool-map';
 import { errorFromAnthropicBody } from '../errors/error-from-protocol-body';
 import type {
   ResponsesEcho,
@@ -20,17 +20,14 @@ import type {
   ResponsesStreamEvent,
 } from '../responses/response';
 import {
-  customInput,
-  functionArguments,
-  isCompleteToolInput,
-  itemId,
-  outputItem,
-  type OpenItem,
-} from './responses-output-item';
-
-/** Distributes over the union, so each event keeps its own fields. */
-type Unsequenced<Event> = Event extends unknown ? Omit<Event, 'sequence_number'> : never;
-type NewEvent = Unsequenced<ResponsesStreamEvent>;
+  closingEvents,
+  deltaEvents,
+  openItem,
+  openingEvents,
+  type NewResponsesEvent,
+  type ReasoningForm,
+} from './responses-item-events';
+import { isCompleteToolInput, outputItem, type OpenItem } from './responses-output-item';
 
 export interface AnthropicToResponsesOptions {
   /** From the request converter: which Anthropic tool names are custom, `local_shell` or namespaced. */
@@ -158,7 +155,7 @@ export class AnthropicToResponsesEventConverter {
     return events;
   }
 
-  #emit(event: NewEvent): ResponsesStreamEvent {
+  #emit(event: NewResponsesEvent): ResponsesStreamEvent {
     return { ...event, sequence_number: this.#sequence++ };
   }
 
@@ -190,7 +187,7 @@ export class AnthropicToResponsesEventConverter {
     };
   }
 
-  get #reasoningForm(): 'summary' | 'text' {
+  get #reasoningForm(): ReasoningForm {
     return this.#options.reasoningSummary === true ? 'summary' : 'text';
   }
 
@@ -216,137 +213,28 @@ export class AnthropicToResponsesEventConverter {
         malformedUpstream(`Content block ${event.index} started twice.`, 'anthropic'),
       );
     }
-    const block = event.content_block;
-    const outputIndex = this.#output.length + this.#blocks.size;
-    const responseId = this.#responseId;
-    let item: OpenItem;
-    switch (block.type) {
-      case 'text':
-        item = {
-          kind: 'message',
-          id: itemId({ kind: 'message', responseId, outputIndex }),
-          outputIndex,
-          text: '',
-        };
-        break;
-      case 'thinking':
-      case 'redacted_thinking':
-        item = {
-          kind: 'reasoning',
-          id: itemId({ kind: 'reasoning', responseId, outputIndex }),
-          outputIndex,
-          text: '',
-          signature: '',
-          ...(block.type === 'redacted_thinking' ? { redacted: block.data } : {}),
-        };
-        break;
-      case 'tool_use': {
-        const target = responsesToolTarget(this.#options.toolMap, block.name);
-        item = {
-          kind: 'tool',
-          id: itemId({ kind: target.kind, responseId, outputIndex }),
-          outputIndex,
-          callId: block.id,
-          target,
-          json: '',
-        };
-        break;
-      }
-      default:
-        return [];
-    }
+    const item = openItem({
+      block: event.content_block,
+      outputIndex: this.#output.length + this.#blocks.size,
+      responseId: this.#responseId,
+      toolMap: this.#options.toolMap,
+    });
+    if (item === undefined) return [];
     this.#blocks.set(event.index, item);
-    const events = [
+    return [
       this.#emit({
         type: 'response.output_item.added',
-        output_index: outputIndex,
+        output_index: item.outputIndex,
         item: this.#itemFor(item, 'in_progress'),
       }),
+      ...openingEvents(item, this.#reasoningForm).map((added) => this.#emit(added)),
     ];
-    const located = { item_id: item.id, output_index: outputIndex };
-    if (item.kind === 'message') {
-      events.push(
-        this.#emit({
-          type: 'response.content_part.added',
-          ...located,
-          content_index: 0,
-          part: { type: 'output_text', text: '', annotations: [], logprobs: [] },
-        }),
-      );
-    } else if (item.kind === 'reasoning' && item.redacted === undefined) {
-      events.push(
-        this.#reasoningForm === 'summary'
-          ? this.#emit({
-              type: 'response.reasoning_summary_part.added',
-              ...located,
-              summary_index: 0,
-              part: { type: 'summary_text', text: '' },
-            })
-          : this.#emit({
-              type: 'response.content_part.added',
-              ...located,
-              content_index: 0,
-              part: { type: 'reasoning_text', text: '' },
-            }),
-      );
-    }
-    return events;
   }
 
   #delta(event: AnthropicContentBlockDeltaEvent): ResponsesStreamEvent[] {
     const item = this.#blocks.get(event.index);
     if (item === undefined) return [];
-    const located = { item_id: item.id, output_index: item.outputIndex };
-    const delta = event.delta;
-    switch (delta.type) {
-      case 'text_delta':
-        if (item.kind !== 'message' || delta.text === '') return [];
-        item.text += delta.text;
-        return [
-          this.#emit({
-            type: 'response.output_text.delta',
-            ...located,
-            content_index: 0,
-            delta: delta.text,
-            logprobs: [],
-          }),
-        ];
-      case 'thinking_delta':
-        if (item.kind !== 'reasoning' || delta.thinking === '') return [];
-        item.text += delta.thinking;
-        return [
-          this.#reasoningForm === 'summary'
-            ? this.#emit({
-                type: 'response.reasoning_summary_text.delta',
-                ...located,
-                summary_index: 0,
-                delta: delta.thinking,
-              })
-            : this.#emit({
-                type: 'response.reasoning_text.delta',
-                ...located,
-                content_index: 0,
-                delta: delta.thinking,
-              }),
-        ];
-      case 'signature_delta':
-        if (item.kind === 'reasoning') item.signature += delta.signature;
-        return [];
-      case 'input_json_delta':
-        if (item.kind !== 'tool' || delta.partial_json === '') return [];
-        item.json += delta.partial_json;
-        return item.target.kind === 'function'
-          ? [
-              this.#emit({
-                type: 'response.function_call_arguments.delta',
-                ...located,
-                delta: delta.partial_json,
-              }),
-            ]
-          : [];
-      case 'citations_delta':
-        return [];
-    }
+    return deltaEvents(item, event.delta, this.#reasoningForm).map((delta) => this.#emit(delta));
   }
 
   #stopBlock(index: number): ResponsesStreamEvent[] {
@@ -358,95 +246,13 @@ export class AnthropicToResponsesEventConverter {
       status = 'incomplete';
       this.#malformedToolCall = true;
     }
-    const events = this.#closingEvents(item);
+    const events = closingEvents(item, this.#reasoningForm).map((closing) => this.#emit(closing));
     const done = this.#itemFor(item, status);
     this.#output[item.outputIndex] = done;
     events.push(
       this.#emit({ type: 'response.output_item.done', output_index: item.outputIndex, item: done }),
     );
     return events;
-  }
-
-  #closingEvents(item: OpenItem): ResponsesStreamEvent[] {
-    const located = { item_id: item.id, output_index: item.outputIndex };
-    switch (item.kind) {
-      case 'message': {
-        const part = {
-          type: 'output_text' as const,
-          text: item.text,
-          annotations: [],
-          logprobs: [],
-        };
-        return [
-          this.#emit({
-            type: 'response.output_text.done',
-            ...located,
-            content_index: 0,
-            text: item.text,
-            logprobs: [],
-          }),
-          this.#emit({ type: 'response.content_part.done', ...located, content_index: 0, part }),
-        ];
-      }
-      case 'reasoning':
-        if (item.redacted !== undefined) return [];
-        if (this.#reasoningForm === 'summary') {
-          const part = { type: 'summary_text' as const, text: item.text };
-          return [
-            this.#emit({
-              type: 'response.reasoning_summary_text.done',
-              ...located,
-              summary_index: 0,
-              text: item.text,
-            }),
-            this.#emit({
-              type: 'response.reasoning_summary_part.done',
-              ...located,
-              summary_index: 0,
-              part,
-            }),
-          ];
-        }
-        return [
-          this.#emit({
-            type: 'response.reasoning_text.done',
-            ...located,
-            content_index: 0,
-            text: item.text,
-          }),
-          this.#emit({
-            type: 'response.content_part.done',
-            ...located,
-            content_index: 0,
-            part: { type: 'reasoning_text', text: item.text },
-          }),
-        ];
-      case 'tool':
-        switch (item.target.kind) {
-          case 'function':
-            return [
-              this.#emit({
-                type: 'response.function_call_arguments.done',
-                ...located,
-                name: item.target.name,
-                arguments: functionArguments(item.json),
-              }),
-            ];
-          case 'custom': {
-            const input = customInput(item.json);
-            return [
-              this.#emit({
-                type: 'response.custom_tool_call_input.delta',
-                ...located,
-                delta: input,
-              }),
-              this.#emit({ type: 'response.custom_tool_call_input.done', ...located, input }),
-            ];
-          }
-          case 'local_shell':
-            return [];
-        }
-    }
   }
 
   #finishMessage(): ResponsesStreamEvent[] {
