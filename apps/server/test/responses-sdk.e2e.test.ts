@@ -188,6 +188,17 @@ describe('errors in the Responses shape', () => {
     expect(denied).toMatchObject({ status: 401 });
   });
 
+  it('counts against the daily limit of the key: a 429 the SDK raises once it is used', async () => {
+    const created = await e2e.admin('POST', '/api/api-keys', { name: 'daily', dailyLimit: 1 });
+    const key = (created.body as { apiKey: { key: string } }).apiKey.key;
+    const limited = new OpenAI({ baseURL: `${e2e.url}/v1`, apiKey: key, maxRetries: 0 });
+    await limited.responses.create({ model, input: 'sim: text once' });
+    const error = await limited.responses
+      .create({ model, input: 'sim: text twice' })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenAI.RateLimitError);
+  });
+
   it('an upstream failure after the first event ends the stream with response.failed', async () => {
     const handle = e2e.sim.injectFault({
       fault: { type: 'exception', exceptionType: 'InternalServerException', afterFrames: 3 },
