@@ -232,3 +232,42 @@ describe('errors in the Responses shape', () => {
     for (const handle of handles) handle.remove();
   });
 });
+
+describe('a slow upstream', () => {
+  let slow: E2E;
+  beforeAll(async () => {
+    slow = await startE2E({
+      config: { keepaliveIntervalSeconds: 0.2, firstTokenTimeoutSeconds: 1 },
+    });
+  });
+  afterAll(async () => {
+    await slow.close();
+  });
+
+  it('gets keepalives while waiting, then a response.failed that starts the stream properly', async () => {
+    const raw = await fetch(`${slow.url}/v1/responses`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${slow.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model, stream: true, input: 'sim: delay 3000\nsim: text late' }),
+    });
+    expect(raw.status).toBe(200);
+    const text = await raw.text();
+    expect(text.startsWith(': keepalive')).toBe(true);
+    const types = [...text.matchAll(/^event: (\S+)$/gm)].map((match) => match[1]);
+    expect(types).toEqual(['response.created', 'response.in_progress', 'response.failed']);
+    const failed = JSON.parse(
+      text
+        .trim()
+        .split('\n')
+        .at(-1)!
+        .replace(/^data: /, ''),
+    ) as {
+      sequence_number: number;
+      response: { status: string; error: { code: string; message: string } };
+    };
+    expect(failed.sequence_number).toBe(2);
+    expect(failed.response.status).toBe('failed');
+    expect(failed.response.error.code).toBe('server_error');
+    expect(text).not.toContain('late');
+  });
+});
