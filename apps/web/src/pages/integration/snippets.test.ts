@@ -24,6 +24,7 @@ describe('integration snippets', () => {
   it('gives OpenAI-style clients the /v1 base and Anthropic SDKs the origin', () => {
     expect(byId('codex')).toContain('base_url = "https://octo.example.com/v1"');
     expect(byId('codex')).toContain('wire_api = "responses"');
+    expect(byId('codex')).toContain('model_context_window = 200000');
     expect(byId('continue')).toContain('apiBase: https://octo.example.com/v1');
     expect(byId('aider')).toContain('OPENAI_API_BASE=https://octo.example.com/v1');
     expect(byId('openaiPython')).toContain('base_url="https://octo.example.com/v1"');

@@ -72,6 +72,8 @@ export function buildSnippets(options: SnippetOptions): Snippet[] {
       code: [
         `model = "${model}"`,
         'model_provider = "octoproxy"',
+        '# Codex has no metadata for Claude models: tell it the context window.',
+        'model_context_window = 200000',
         '',
         '[model_providers.octoproxy]',
         'name = "OctoProxy"',

@@ -18,7 +18,7 @@ export const integration = {
       claudeCodeShell: { title: 'Claude Code (environment variables)', hint: 'Run in a' },
       codex: {
         title: 'Codex CLI',
-        hint: 'Codex CLI speaks only the OpenAI Responses API (/v1/responses), which this gateway does not serve yet: until it does, Codex cannot use it. Add to',
+        hint: 'Codex CLI speaks the OpenAI Responses API, which the gateway serves at /v1/responses. Add to',
       },
       cursor: {
         title: 'Cursor',

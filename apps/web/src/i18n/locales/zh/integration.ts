@@ -21,7 +21,7 @@ export const integration: TranslationShape<typeof en> = {
       claudeCodeShell: { title: 'Claude Code（环境变量）', hint: '在此运行：' },
       codex: {
         title: 'Codex CLI',
-        hint: 'Codex CLI 只使用 OpenAI Responses API（/v1/responses），本网关尚未提供：在此之前 Codex 无法使用。添加到',
+        hint: 'Codex CLI 使用 OpenAI Responses API，本网关在 /v1/responses 提供。添加到',
       },
       cursor: {
         title: 'Cursor',
