@@ -13,6 +13,7 @@ export type {
 export { initialAccountState, parseAccountState } from './account/account-state';
 export type { AccountSnapshot } from './account/account-snapshot';
 export type { Ineligibility, IneligibleReason } from './account/eligibility';
+export type { EjectionVeto } from './account/ejection-veto';
 
 export type { AttemptContext, AttemptFunction } from './failover/run-attempt';
 export type { PoolRunOptions, PoolRunResult } from './failover/run-with-failover';
@@ -73,4 +74,5 @@ export {
   type StickyKeyRequest,
   type StickyKeySource,
 } from './sticky/derive-sticky-key';
+export type { PanicStats } from './selection/panic-counter';
 export type { StickyStats } from './sticky/sticky-router';

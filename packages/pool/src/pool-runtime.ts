@@ -1,5 +1,6 @@
 import type { AccountEntry } from './account/account-entry';
 import type { AccountRegistry } from './account/account-registry';
+import { ejectionVeto } from './account/ejection-veto';
 import type { TransitionContext } from './account/record-failure';
 import type { EventBus } from './events/event-bus';
 import type { AccountChange, PoolEvent } from './events/pool-events';
@@ -10,6 +11,7 @@ import type { StateWriter } from './persistence/state-writer';
 import type { Clock } from './ports/clock';
 import type { PoolUpstream } from './ports/pool-upstream';
 import type { Random } from './ports/random';
+import type { PanicCounter } from './selection/panic-counter';
 import type { PoolSettings } from './settings/pool-settings';
 import type { SelectionStrategy } from './strategies/selection-strategy';
 import type { StickyRouter } from './sticky/sticky-router';
@@ -29,6 +31,7 @@ export class PoolRuntime {
       sticky: StickyRouter;
       budget: RetryBudget;
       capacity: CapacitySignal;
+      panic: PanicCounter;
       writer: StateWriter;
       settings: () => PoolSettings;
       strategy: () => SelectionStrategy;
@@ -59,6 +62,9 @@ export class PoolRuntime {
   get capacity(): CapacitySignal {
     return this.parts.capacity;
   }
+  get panic(): PanicCounter {
+    return this.parts.panic;
+  }
   settings(): PoolSettings {
     return this.parts.settings();
   }
@@ -72,28 +78,13 @@ export class PoolRuntime {
   transitionContext(): TransitionContext {
     const now = this.now();
     const settings = this.settings();
-    return { now, settings, random: this.random, mayEject: (entry) => this.mayEject(entry, now) };
-  }
-
-  /**
-   * The ejection cap (Envoy's max_ejection_percent with a floor of one): at most maxPercent % of the
-   * enabled accounts ejected at once, and never the last enabled account that is not ejected.
-   */
-  private mayEject(candidate: AccountEntry, now: number): boolean {
-    let enabled = 0;
-    let ejected = 0;
-    for (const entry of this.registry.ordered()) {
-      if (!entry.config.enabled || entry === candidate) continue;
-      enabled += 1;
-      const cooldown = entry.state.cooldown;
-      if (cooldown?.cause === 'ejected' && cooldown.until > now) ejected += 1;
-    }
-    if (ejected >= enabled) return false;
-    const limit = Math.max(
-      1,
-      Math.floor(((enabled + 1) * this.settings().ejection.maxPercent) / 100),
-    );
-    return ejected < limit;
+    return {
+      now,
+      settings,
+      random: this.random,
+      ejectionVeto: (entry) =>
+        ejectionVeto(entry, { accounts: this.registry.ordered(), now, settings }),
+    };
   }
 
   emit(event: DistributiveOmit<PoolEvent, 'at'>): void {

@@ -1,4 +1,5 @@
 import type { AccountSnapshot } from './account/account-snapshot';
+import type { PanicStats } from './selection/panic-counter';
 import type { StrategyName } from './settings/pool-settings';
 import type { StickyStats } from './sticky/sticky-router';
 
@@ -20,11 +21,13 @@ export interface PoolStats {
   queued: number;
   retryBudget: { activeRequests: number; retriesInFlight: number; limit: number };
   sticky: StickyStats;
+  /** Panic routing: attempts sent to an ejected account because no other account could serve. */
+  panic: PanicStats;
 }
 
 export function summarizeAccounts(
   accounts: readonly AccountSnapshot[],
-): Omit<PoolStats, 'strategy' | 'queued' | 'retryBudget' | 'sticky'> {
+): Omit<PoolStats, 'strategy' | 'queued' | 'retryBudget' | 'sticky' | 'panic'> {
   const count = (predicate: (account: AccountSnapshot) => boolean) =>
     accounts.filter(predicate).length;
   return {

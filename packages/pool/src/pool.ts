@@ -22,6 +22,7 @@ import type { PoolUpstream, UsageReport } from './ports/pool-upstream';
 import { mathRandom, type Random } from './ports/random';
 import { PoolRuntime } from './pool-runtime';
 import { summarizeAccounts, type PoolStats } from './pool-stats';
+import { PanicCounter } from './selection/panic-counter';
 import {
   resolvePoolSettings,
   type PoolSettings,
@@ -60,6 +61,7 @@ export class Pool {
   private readonly sticky = new StickyRouter();
   private readonly budget = new RetryBudget();
   private readonly capacity = new CapacitySignal();
+  private readonly panic = new PanicCounter();
   private readonly store: PoolStore;
   private readonly clock: Clock;
 
@@ -91,6 +93,7 @@ export class Pool {
       sticky: this.sticky,
       budget: this.budget,
       capacity: this.capacity,
+      panic: this.panic,
       writer: this.writer,
       settings: () => this.currentSettings,
       strategy: () => this.currentStrategy,
@@ -244,6 +247,7 @@ export class Pool {
         limit: this.budget.limit(this.currentSettings.retryBudget),
       },
       sticky: this.sticky.stats(),
+      panic: this.panic.stats(),
     };
   }
 }

@@ -5,6 +5,7 @@ import {
   createSeededRandom,
   failureClassByReason,
   type AccountConfig,
+  type AccountState,
   type Pool,
   type PoolEvent,
   type PoolSettingsPatch,
@@ -96,12 +97,18 @@ export interface Harness {
 
 export async function createHarness(options: {
   accounts: AccountConfig[];
+  /** Persisted state per account id, as if loaded after a restart (the rest take defaults). */
+  states?: Record<string, Partial<AccountState>>;
   settings?: PoolSettingsPatch;
   upstream?: FakeUpstream;
   seed?: number;
 }): Promise<Harness> {
   const clock = new ManualClock();
   const store = new MemoryPoolStore(options.accounts);
+  for (const config of options.accounts) {
+    const state = options.states?.[config.id];
+    if (state !== undefined) store.put(config, state);
+  }
   const upstream = options.upstream ?? createFakeUpstream();
   const events: PoolEvent[] = [];
   const pool = createPool({

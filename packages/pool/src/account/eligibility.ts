@@ -48,11 +48,17 @@ export function modelIneligibility(
 /**
  * The eligibility rule: enabled, not quarantined, healthy or recovering, the model allowed and entitled,
  * quota not exhausted (until its reset date), not cooling down, under its concurrency cap and pacing
- * budget. Returns null when eligible. Pure and O(1): reads memory only.
+ * budget. Returns null when eligible. Pure and O(1): reads memory only. `allowEjected` looks past an
+ * outlier ejection (never a rate limit): what panic routing may override.
  */
 export function checkEligibility(
   entry: AccountEntry,
-  options: { model?: string | undefined; now: number; settings: PoolSettings },
+  options: {
+    model?: string | undefined;
+    now: number;
+    settings: PoolSettings;
+    allowEjected?: boolean | undefined;
+  },
 ): Ineligibility | null {
   const { now, settings } = options;
   const { config, state } = entry;
@@ -66,8 +72,10 @@ export function checkEligibility(
   if (state.quotaExhaustedUntil !== null && now < state.quotaExhaustedUntil) {
     return { reason: 'quota_exhausted', until: state.quotaExhaustedUntil };
   }
-  if (state.cooldown !== null && now < state.cooldown.until) {
-    return { reason: 'cooling_down', until: state.cooldown.until };
+  const cooldown = state.cooldown;
+  const overridden = options.allowEjected === true && cooldown?.cause === 'ejected';
+  if (cooldown !== null && now < cooldown.until && !overridden) {
+    return { reason: 'cooling_down', until: cooldown.until };
   }
   if (entry.inFlight >= concurrencyLimit(entry, settings)) return { reason: 'at_capacity' };
   const pacedUntil = entry.pacer.availableAt(pacingBudget(entry, settings));

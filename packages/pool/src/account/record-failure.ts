@@ -4,22 +4,31 @@ import type { Random } from '../ports/random';
 import type { PoolSettings } from '../settings/pool-settings';
 import { exponentialDelay, withJitter } from './backoff';
 import type { AccountEntry } from './account-entry';
+import type { Cooldown } from './account-state';
+import type { EjectionVeto } from './ejection-veto';
 
 export interface TransitionContext {
   now: number;
   settings: PoolSettings;
   random: Random;
-  /** Whether one more account may be ejected now (the pool-wide ejection cap); default yes. */
-  mayEject?: ((entry: AccountEntry) => boolean) | undefined;
+  /** Why the account may not be ejected now (the pool-wide ejection guard); default: it may. */
+  ejectionVeto?: ((entry: AccountEntry) => EjectionVeto | null) | undefined;
 }
 
 function startCooldown(
   entry: AccountEntry,
-  options: { until: number; cause: 'rate_limited' | 'ejected'; reason: string },
+  options: { until: number; cause: Cooldown['cause']; reason: string; now: number },
 ): AccountChange {
-  // Re-cooling never shortens an existing cooldown.
-  const until = Math.max(options.until, entry.state.cooldown?.until ?? 0);
-  entry.state.cooldown = { until, cause: options.cause, reason: options.reason };
+  const current = entry.state.cooldown;
+  const running = current !== null && current.until > options.now ? current : null;
+  // Re-cooling never shortens a cooldown, and one that includes a rate limit stays a rate limit:
+  // panic routing may override an ejection, never the upstream's own "back off". The event says what
+  // happened (e.g. an ejection) and until when the account is out.
+  const until = Math.max(options.until, running?.until ?? 0);
+  const stillRateLimited = running?.cause === 'rate_limited';
+  entry.state.cooldown = stillRateLimited
+    ? { ...running, until }
+    : { until, cause: options.cause, reason: options.reason };
   return { change: 'cooldown_started', until, cause: options.cause, reason: options.reason };
 }
 
@@ -42,7 +51,12 @@ function rateLimited(
           { jitter: settings.jitter, random },
         );
   return [
-    startCooldown(entry, { until: now + delayMs, cause: 'rate_limited', reason: failure.reason }),
+    startCooldown(entry, {
+      until: now + delayMs,
+      cause: 'rate_limited',
+      reason: failure.reason,
+      now,
+    }),
   ];
 }
 
@@ -122,7 +136,9 @@ function transient(
   state.consecutiveFailures += 1;
   const halfOpen = state.health === 'recovering';
   if (!halfOpen && state.consecutiveFailures < settings.maxErrorCount) return [];
-  if (context.mayEject?.(entry) === false) return [];
+  const veto = context.ejectionVeto?.(entry) ?? null;
+  // Not ejected: the streak stays, so the next failure asks again once the others can serve.
+  if (veto !== null) return [{ change: 'ejection_skipped', veto, reason: failure.reason }];
   // Outlier ejection: each ejection lasts longer (Envoy: base × times ejected), capped.
   state.ejectionCount += 1;
   state.consecutiveFailures = 0;
@@ -131,7 +147,12 @@ function transient(
     { jitter: settings.jitter, random },
   );
   const changes = [
-    startCooldown(entry, { until: now + durationMs, cause: 'ejected', reason: failure.reason }),
+    startCooldown(entry, {
+      until: now + durationMs,
+      cause: 'ejected',
+      reason: failure.reason,
+      now,
+    }),
   ];
   if (state.health === 'healthy') {
     state.health = 'recovering';

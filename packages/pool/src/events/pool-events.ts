@@ -1,4 +1,6 @@
 import type { AccountHealth, Cooldown, UsageSnapshot } from '../account/account-state';
+import type { EjectionVeto } from '../account/ejection-veto';
+import type { IneligibleReason } from '../account/eligibility';
 import type { NoEligibleAccountReason } from '../errors/no-eligible-account-error';
 import type { FailureClassification } from '../failure/failure-class';
 import type { PoolSettings } from '../settings/pool-settings';
@@ -7,6 +9,8 @@ import type { PoolSettings } from '../settings/pool-settings';
 export type AccountChange =
   | { change: 'cooldown_started'; until: number; cause: Cooldown['cause']; reason: string }
   | { change: 'cooldown_ended'; cause: Cooldown['cause'] }
+  /** The failure streak called for an outlier ejection, but the ejection guard refused it. */
+  | { change: 'ejection_skipped'; veto: EjectionVeto; reason: string }
   | { change: 'health_changed'; from: AccountHealth; to: AccountHealth; reason: string | null }
   | { change: 'quarantined'; reason: string; strikes: number; nextProbeAt: number }
   | { change: 'quarantine_cleared'; by: 'admin' | 'probe' }
@@ -34,6 +38,20 @@ export type PoolEvent =
       model: string | undefined;
       sticky: StickyOutcome;
       queuedMs: number;
+      requestId: string | undefined;
+    }
+  | {
+      /**
+       * No account could take the attempt, so it went to an ejected one (Envoy's panic mode): the
+       * account, when its ejection ends, and why the others could not serve (count per reason).
+       */
+      type: 'panic_routed';
+      at: number;
+      accountId: string;
+      attempt: number;
+      model: string | undefined;
+      ejectedUntil: number;
+      unavailable: Partial<Record<IneligibleReason, number>>;
       requestId: string | undefined;
     }
   | {

@@ -80,7 +80,7 @@ export async function runWithFailover<T>(
         throw lastError;
       }
       try {
-        const { entry, sticky, queuedMs } = await acquireAccount(runtime, {
+        const { entry, sticky, queuedMs, panic } = await acquireAccount(runtime, {
           model: options.model,
           stickyKey: options.stickyKey,
           exclude: tried,
@@ -99,6 +99,17 @@ export async function runWithFailover<T>(
           queuedMs,
           requestId,
         });
+        if (panic !== undefined) {
+          runtime.emit({
+            type: 'panic_routed',
+            accountId: entry.config.id,
+            attempt,
+            model: options.model,
+            ejectedUntil: panic.ejectedUntil,
+            unavailable: panic.unavailable,
+            requestId,
+          });
+        }
         const outcome = await runAttempt(runtime, {
           entry,
           attempt,

@@ -1,8 +1,8 @@
 import type { AccountEntry } from '../account/account-entry';
-import { checkEligibility, pacingBudget, type Ineligibility } from '../account/eligibility';
-import { recordAttemptStart } from '../account/record-success';
+import { checkEligibility, type Ineligibility } from '../account/eligibility';
 import type { StickyOutcome } from '../events/pool-events';
 import type { PoolRuntime } from '../pool-runtime';
+import { takeSlot } from './take-slot';
 
 export interface BlockedAccount {
   entry: AccountEntry;
@@ -59,13 +59,6 @@ export function selectAccount(
     runtime.sticky.count(sticky);
   }
 
-  chosen.inFlight += 1;
-  chosen.pacer.consume(pacingBudget(chosen, settings), {
-    now,
-    jitter: settings.pacing.jitter,
-    random: runtime.random,
-  });
-  recordAttemptStart(chosen, now);
-  runtime.commit(chosen, []);
+  takeSlot(runtime, chosen);
   return { ok: true, entry: chosen, sticky };
 }

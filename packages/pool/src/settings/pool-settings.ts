@@ -39,14 +39,19 @@ export const poolSettingsSchema = z.object({
   maxErrorCount: z.number().int().min(1).default(3),
   /**
    * Ejection lasts baseMs × (number of ejections), capped. At most `maxPercent` % of the enabled accounts
-   * (at least one) are ejected at once, and never the last one that could still serve: a degraded
-   * account that answers most requests beats refusing everything.
+   * (at least one) are ejected at once, and never one when no other account could serve right now: a
+   * degraded account that answers most requests beats refusing everything.
    */
   ejection: z
     .object({
       baseMs: positiveMs.default(30_000),
       maxMs: positiveMs.default(600_000),
       maxPercent: z.number().min(0).max(100).default(50),
+      /**
+       * Panic routing (Envoy's panic mode): when no other account can take a request, send it to an
+       * ejected account rather than fail it. Off = fail with "no eligible account" instead.
+       */
+      panicRouting: z.boolean().default(true),
     })
     .prefault({}),
   /** 429 cooldown when no Retry-After came: baseMs doubling per consecutive 429, capped. */
