@@ -66,6 +66,12 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly panicRouted = new Counter({
+    name: 'octoproxy_panic_routed_total',
+    help: 'Attempts sent to an outlier-ejected account because no account was eligible (panic routing).',
+    registers: [this.registry],
+  });
+
   readonly stickyLookups = new Counter({
     name: 'octoproxy_sticky_lookups_total',
     help: 'Sticky-routing lookups by result (hit, miss); the hit rate is hit / (hit + miss).',

@@ -43,6 +43,9 @@ export function wirePoolMetrics(pool: Pool, metrics: GatewayMetrics): () => void
       case 'upkeep_task':
         if (event.task === 'token_refresh' && event.outcome !== 'ok') metrics.refreshFailures.inc();
         return;
+      case 'panic_routed':
+        metrics.panicRouted.inc();
+        return;
       case 'request_failed':
       case 'lease_settled':
       case 'no_eligible_account':
