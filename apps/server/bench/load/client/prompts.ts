@@ -1,0 +1,87 @@
+/**
+ * User messages that script the simulator's answer with `sim:` directives (see the simulator's
+ * README), plus filler text up to a body size. Each returns the exact text the answer will carry.
+ */
+export interface Prompt {
+  content: string;
+  /** Undefined when the simulator generates the text (any non-empty answer then counts). */
+  expectedText: string | undefined;
+}
+
+const vocabulary = [
+  'the',
+  'gateway',
+  'pools',
+  'several',
+  'accounts',
+  'and',
+  'streams',
+  'answers',
+  'to',
+  'clients',
+  'function',
+  'returns',
+  'value',
+  'error',
+  'request',
+  'token',
+  'refresh',
+  'cache',
+  'model',
+  'tool',
+  'file',
+  'line',
+  'test',
+  'build',
+  'config',
+  'server',
+  'route',
+  'header',
+  'body',
+  'stream',
+];
+
+/** Deterministic English-like filler of about `bytes` bytes (a tokenizer sees real words). */
+export function fillerText(bytes: number, seed = 1): string {
+  const words: string[] = [];
+  let state = seed;
+  let length = 0;
+  while (length < bytes) {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    const word = vocabulary[state % vocabulary.length]!;
+    words.push(word);
+    length += word.length + 1;
+  }
+  return words.join(' ').slice(0, bytes);
+}
+
+/** A fixed short answer (about 170 characters, a few frames) to a message of about `bytes` bytes. */
+export function shortAnswerPrompt(options: { bytes: number; nonce?: string }): Prompt {
+  const answer =
+    'The gateway relays this answer unchanged: a short reply of a few sentences, about as long as ' +
+    'a typical one-line chat completion, so the body size dominates the cost.';
+  const head = `sim: text ${JSON.stringify(answer)}\n${options.nonce ?? ''}\n`;
+  return {
+    content: head + fillerText(Math.max(0, options.bytes - head.length)),
+    expectedText: answer,
+  };
+}
+
+/**
+ * Exactly `deltas` text frames, `intervalMs` apart: 4-character chunks count one token each in the
+ * simulator's pacing, so `tps = 1000 / intervalMs` spaces them `intervalMs` apart.
+ */
+export function pacedStreamPrompt(options: { deltas: number; intervalMs: number }): Prompt {
+  const chunks = Array.from({ length: options.deltas }, (_, index) =>
+    `w${index.toString(36).padStart(3, '0')}`.slice(-4),
+  );
+  return {
+    content: `sim: chunks ${JSON.stringify(chunks)}\nsim: tps ${1000 / options.intervalMs}\nStream.`,
+    expectedText: chunks.join(''),
+  };
+}
+
+/** A long answer at full speed, split like real Kiro frames (1–31 characters each). */
+export function longAnswerPrompt(words: number): Prompt {
+  return { content: `sim: words ${words}\nWrite at length.`, expectedText: undefined };
+}
