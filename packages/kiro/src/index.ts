@@ -78,7 +78,11 @@ export {
   type KiroAnthropicConverterOptions,
 } from './stream/kiro-anthropic-converter';
 export type { KiroStreamSummary } from './stream/kiro-stream-summary';
-export { isMintedThinkingSignature, mintThinkingSignature } from './stream/thinking-signature';
+export {
+  isMintedThinkingSignature,
+  mintThinkingSignature,
+  thinkingOfSignature,
+} from './stream/thinking-signature';
 
 export { defaultKiroEndpoints, type KiroEndpoints } from './http/endpoints';
 export {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { conversationRequest } from '../../test/support/conversation-arbitrary';
 import { kiroBodyViolations } from '../../test/support/kiro-body-rules';
 import { isKiroError } from '../errors/kiro-error';
+import { mintThinkingSignature } from '../stream/thinking-signature';
 import { buildKiroRequest } from './build-kiro-request';
 
 const png =
@@ -92,6 +93,32 @@ describe('buildKiroRequest on Claude Code captures', () => {
         content: [{ text: 'hello-from-tool' }],
       },
     ]);
+  });
+
+  it('restores thinking replayed without its text (display "omitted") from our signature', () => {
+    const built = build({
+      thinking: { type: 'adaptive', display: 'omitted' },
+      tools: [bashTool],
+      messages: [
+        { role: 'user', content: 'run it' },
+        {
+          role: 'assistant',
+          content: [
+            { type: 'thinking', thinking: '', signature: mintThinkingSignature('Use echo.') },
+            { type: 'thinking', thinking: '', signature: 'EqQBCkgIARABGAIiQL' },
+            { type: 'tool_use', id: 'toolu_1', name: 'Bash', input: { command: 'echo hi' } },
+          ],
+        },
+        {
+          role: 'user',
+          content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'hi' }],
+        },
+      ],
+    });
+    const assistant = built.body.conversationState.history!.at(-1) as {
+      assistantResponseMessage: { content: string };
+    };
+    expect(assistant.assistantResponseMessage.content).toBe('<thinking>Use echo.</thinking>\n\n');
   });
 });
 

@@ -5,6 +5,7 @@ import {
   type AnthropicMessageParam,
 } from '@octoproxy/converters';
 
+import { thinkingOfSignature } from '../stream/thinking-signature';
 import { cleanToolInput } from './clean-input-schema';
 import type { KiroImage, KiroImageFormat, KiroToolResult, KiroToolUse } from './kiro-request-types';
 import type { ToolNameCodec } from './tool-name-codec';
@@ -154,9 +155,14 @@ function assistantTurnOf(
       case 'text':
         turn.texts.push((block as { text: string }).text);
         break;
-      case 'thinking':
-        turn.thinking.push((block as { thinking: string }).thinking);
+      case 'thinking': {
+        const { thinking, signature } = block as { thinking: string; signature?: string };
+        // `display: "omitted"` clients replay the block without its text; our signature carries it.
+        turn.thinking.push(
+          thinking !== '' ? thinking : (thinkingOfSignature(signature ?? '') ?? thinking),
+        );
         break;
+      }
       case 'tool_use': {
         const use = block as Extract<AnthropicContentBlockParam, { type: 'tool_use' }>;
         turn.toolUses.push({
