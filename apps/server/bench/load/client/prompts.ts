@@ -2,7 +2,14 @@
  * User messages that script the simulator's answer with `sim:` directives (see the simulator's
  * README), plus filler text up to a body size. Each returns the exact text the answer will carry.
  */
+export interface Turn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
 export interface Prompt {
+  /** Earlier turns of the conversation, sent before `content`. */
+  history?: Turn[];
   content: string;
   /** Undefined when the simulator generates the text (any non-empty answer then counts). */
   expectedText: string | undefined;
@@ -65,6 +72,24 @@ export function shortAnswerPrompt(options: { bytes: number; nonce?: string }): P
     content: head + fillerText(Math.max(0, options.bytes - head.length)),
     expectedText: answer,
   };
+}
+
+/**
+ * The shape of an agent's request: a long history, identical from one request to the next (the
+ * conversation so far), then a short new user message. Caches keyed on message text help here.
+ */
+export function conversationPrompt(options: {
+  bytes: number;
+  turns: number;
+  nonce: string;
+}): Prompt {
+  const turnBytes = Math.floor(options.bytes / (options.turns * 2));
+  const history: Turn[] = Array.from({ length: options.turns * 2 }, (_, index) => ({
+    role: index % 2 === 0 ? 'user' : 'assistant',
+    content: fillerText(turnBytes, index + 1),
+  }));
+  const last = shortAnswerPrompt({ bytes: 0, nonce: options.nonce });
+  return { ...last, history };
 }
 
 /**

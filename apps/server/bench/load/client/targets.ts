@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import type { Turn } from './prompts';
 import type { ContentSink, ReadOutcome } from './readers/content-sink';
 import { readJson } from './readers/read-json';
 import { readKiroFrames } from './readers/read-kiro-frames';
@@ -36,7 +37,19 @@ export interface PreparedRequest {
 const model = 'claude-sonnet-4-5';
 const kiroModelId = 'claude-sonnet-4.5';
 
-function kiroRequest(endpoints: Endpoints, base: string, content: string): PreparedRequest {
+function kiroHistory(history: readonly Turn[]): unknown[] {
+  return history.map((turn) =>
+    turn.role === 'user'
+      ? { userInputMessage: { content: turn.content, modelId: kiroModelId, origin: 'AI_EDITOR' } }
+      : { assistantResponseMessage: { content: turn.content } },
+  );
+}
+
+function kiroRequest(
+  endpoints: Endpoints,
+  base: string,
+  spec: { content: string; history?: readonly Turn[] },
+): PreparedRequest {
   return {
     url: `${base}/generateAssistantResponse`,
     headers: {
@@ -49,8 +62,9 @@ function kiroRequest(endpoints: Endpoints, base: string, content: string): Prepa
       conversationState: {
         chatTriggerType: 'MANUAL',
         conversationId: randomUUID(),
+        ...(spec.history === undefined ? {} : { history: kiroHistory(spec.history) }),
         currentMessage: {
-          userInputMessage: { content, modelId: kiroModelId, origin: 'AI_EDITOR' },
+          userInputMessage: { content: spec.content, modelId: kiroModelId, origin: 'AI_EDITOR' },
         },
       },
       profileArn: endpoints.directAccount.profileArn,
@@ -62,18 +76,18 @@ function kiroRequest(endpoints: Endpoints, base: string, content: string): Prepa
 /** The request for one exchange; Kiro answers always stream, the gateway's as asked. */
 export function prepareRequest(
   endpoints: Endpoints,
-  spec: { target: TargetName; content: string; stream: boolean },
+  spec: { target: TargetName; content: string; stream: boolean; history?: readonly Turn[] },
 ): PreparedRequest {
   const gatewayHeaders = { 'x-api-key': endpoints.apiKey, 'content-type': 'application/json' };
-  const messages = [{ role: 'user', content: spec.content }];
+  const messages = [...(spec.history ?? []), { role: 'user', content: spec.content }];
   switch (spec.target) {
     case 'direct':
-      return kiroRequest(endpoints, endpoints.kiroApiUrl, spec.content);
+      return kiroRequest(endpoints, endpoints.kiroApiUrl, spec);
     case 'null':
       return kiroRequest(
         endpoints,
         endpoints.nullProxyUrl + new URL(endpoints.kiroApiUrl).pathname,
-        spec.content,
+        spec,
       );
     case 'messages':
       return {

@@ -57,7 +57,7 @@ function s2Section(results: BenchResults): string[] {
     size.rows.map((row) => {
       const direct = size.added.find((a) => a.label === row.label && a.versus === 'direct');
       return [
-        `${size.bodyBytes / 1024} KB ${row.label}`,
+        `${size.bodyBytes / 1024} KB ${size.shape} ${row.label}`,
         formatUs(row.summary.total.p50),
         formatUs(row.summary.total.p99),
         direct === undefined ? '—' : formatUs(direct.p99, true),

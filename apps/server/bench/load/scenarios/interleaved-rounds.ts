@@ -67,8 +67,10 @@ export async function runInterleavedRounds(
           target: target.target,
           content: prompt.content,
           stream: target.stream,
+          ...(prompt.history === undefined ? {} : { history: prompt.history }),
         });
-        return { prepared, ...(prompt.expectedText === undefined ? {} : prompt) };
+        const { expectedText } = prompt;
+        return { prepared, ...(expectedText === undefined ? {} : { expectedText }) };
       },
     });
   for (const target of options.targets) await batch(target, options.warmup);
