@@ -1,7 +1,8 @@
-import { Alert, Button, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-import { describeError } from '../lib/describe-error';
+import { ErrorAlert } from '../lib/error-alert';
+import { NewPasswordField, RepeatPasswordField } from './password-fields';
 import { useChangePassword } from './use-session';
 
 interface ChangePasswordValues {
@@ -30,14 +31,7 @@ export function ChangePasswordForm(props: { onChanged?: () => void; submitLabel?
 
   return (
     <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-      {change.isError && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={describeError(change.error, t)}
-        />
-      )}
+      <ErrorAlert error={change.error} />
       <Form.Item
         name="currentPassword"
         label={t('password.current')}
@@ -45,39 +39,12 @@ export function ChangePasswordForm(props: { onChanged?: () => void; submitLabel?
       >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item
+      <NewPasswordField
         name="newPassword"
         label={t('password.new')}
-        extra={t('password.policy')}
-        rules={[
-          { required: true, message: t('password.newRequired') },
-          { min: 8, message: t('password.tooShort') },
-          ({ getFieldValue }) => ({
-            validator: (_rule, value: string | undefined) =>
-              value !== undefined && value !== '' && value === getFieldValue('currentPassword')
-                ? Promise.reject(new Error(t('password.sameAsCurrent')))
-                : Promise.resolve(),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirmPassword"
-        label={t('password.confirm')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('password.confirmRequired') },
-          ({ getFieldValue }) => ({
-            validator: (_rule, value: string | undefined) =>
-              value === undefined || value === '' || value === getFieldValue('newPassword')
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('password.mismatch'))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+        differentFrom="currentPassword"
+      />
+      <RepeatPasswordField name="confirmPassword" repeats="newPassword" />
       <Button type="primary" htmlType="submit" block loading={change.isPending}>
         {props.submitLabel ?? t('password.submit')}
       </Button>

@@ -1,9 +1,9 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 
-import { describeError } from '../lib/describe-error';
+import { ErrorAlert } from '../lib/error-alert';
 import { AuthScreen } from './auth-screen';
 import { safeNextPath } from './safe-next-path';
 import { useLogin, useSession } from './use-session';
@@ -30,14 +30,7 @@ export function LoginPage() {
         requiredMark={false}
         onFinish={(values) => login.mutate(values)}
       >
-        {login.isError && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 16 }}
-            message={describeError(login.error, t)}
-          />
-        )}
+        <ErrorAlert error={login.error} />
         <Form.Item
           name="username"
           label={t('login.username')}

@@ -1,4 +1,4 @@
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { ApiKey, ApiKeyInput } from '../../api/api-types';
 import { useUsers } from '../../api/use-users';
 import { useSession } from '../../auth/use-session';
-import { describeError } from '../../lib/describe-error';
-import { useModelSuggestions } from '../../lib/use-model-suggestions';
+import { AllowedModelsField } from '../../lib/allowed-models-field';
+import { ErrorAlert } from '../../lib/error-alert';
+import type { EditorModalProps } from '../../lib/use-editor-modal';
 
 interface ApiKeyFormValues {
   name: string;
@@ -34,20 +35,12 @@ export function toApiKeyBody(values: ApiKeyFormValues): ApiKeyInput {
 }
 
 /** Create (no `editing`) or edit a key's name and limits. */
-export function ApiKeyFormModal(props: {
-  open: boolean;
-  editing?: ApiKey | undefined;
-  submitting: boolean;
-  error: unknown;
-  onSubmit: (body: ApiKeyInput) => void;
-  onCancel: () => void;
-}) {
+export function ApiKeyFormModal(props: EditorModalProps<ApiKey, ApiKeyInput>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ApiKeyFormValues>();
   const { user } = useSession();
   const isAdmin = user?.role === 'admin';
   const users = useUsers({ enabled: isAdmin && props.open && props.editing === undefined });
-  const models = useModelSuggestions({ enabled: props.open });
 
   useEffect(() => {
     if (!props.open) return;
@@ -72,14 +65,7 @@ export function ApiKeyFormModal(props: {
       destroyOnHidden
       forceRender
     >
-      {props.error != null && (
-        <Alert
-          type="error"
-          showIcon
-          message={describeError(props.error, t)}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <ErrorAlert error={props.error} />
       <Form
         form={form}
         layout="vertical"
@@ -129,18 +115,11 @@ export function ApiKeyFormModal(props: {
             placeholder="∞"
           />
         </Form.Item>
-        <Form.Item
-          name="allowedModels"
+        <AllowedModelsField
           label={t('apiKeys.allowedModels')}
-          extra={t('apiKeys.allowedModelsHelp')}
-        >
-          <Select
-            mode="tags"
-            options={models}
-            placeholder={t('common.allModels')}
-            tokenSeparators={[',', ' ']}
-          />
-        </Form.Item>
+          help={t('apiKeys.allowedModelsHelp')}
+          suggest={props.open}
+        />
         <Form.Item name="expiresAt" label={t('apiKeys.expiresAt')} extra={t('apiKeys.expiresHelp')}>
           <DatePicker
             showTime

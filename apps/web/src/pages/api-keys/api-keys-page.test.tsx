@@ -1,19 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { createFakeAdminApi } from '../../test/fake-admin-api';
-import { fakeApiServer } from '../../test/fake-api-server';
-import { renderApp } from '../../test/render-app';
+import { renderAsAdmin } from '../../test/render-as-admin';
 import { findDialog } from '../../test/find-dialog';
 import { findButton, getButton } from '../../test/find-button';
-import { setupUser } from '../../test/setup-user';
 
 describe('API keys page', () => {
   it('shows a new key once, with a copy button, and never again after closing', async () => {
-    const api = createFakeAdminApi({ loggedInAs: 'user-admin' });
-    fakeApiServer.use(...api.handlers);
-    const user = setupUser();
-    renderApp('/api-keys');
+    const { api, user } = renderAsAdmin('/api-keys');
 
     await screen.findByText('No API keys yet.');
     await user.click(await findButton('Create API key'));
@@ -49,10 +43,7 @@ describe('API keys page', () => {
   });
 
   it('requires a name before calling the server', async () => {
-    const api = createFakeAdminApi({ loggedInAs: 'user-admin' });
-    fakeApiServer.use(...api.handlers);
-    const user = setupUser();
-    renderApp('/api-keys');
+    const { api, user } = renderAsAdmin('/api-keys');
 
     await screen.findByText('No API keys yet.');
     await user.click(await findButton('Create API key'));

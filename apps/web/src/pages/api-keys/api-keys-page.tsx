@@ -1,18 +1,5 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Popconfirm,
-  Progress,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Progress, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,8 +13,14 @@ import {
 } from '../../api/use-api-keys';
 import { useUsers } from '../../api/use-users';
 import { useCurrentUser } from '../../auth/use-session';
-import { formatCount, formatDateTime, formatRelative } from '../../lib/format';
+import { ConfirmDeleteButton } from '../../lib/confirm-delete-button';
+import { EnabledSwitch } from '../../lib/enabled-switch';
+import { formatCount, formatDateTime } from '../../lib/format';
 import { PageHeader } from '../../lib/page-header';
+import { RelativeTime } from '../../lib/relative-time';
+import { RowActionButton } from '../../lib/row-action-button';
+import { TableCard } from '../../lib/table-card';
+import { useEditorModal } from '../../lib/use-editor-modal';
 import { ApiKeyFormModal } from './api-key-form-modal';
 import { ApiKeyStatusTag } from './api-key-status';
 import { CreatedKeyModal } from './created-key-modal';
@@ -41,8 +34,12 @@ export function ApiKeysPage() {
   const create = useCreateApiKey();
   const update = useUpdateApiKey();
   const remove = useDeleteApiKey();
-  const [formOpen, setFormOpen] = useState(false);
-  const [editing, setEditing] = useState<ApiKey | undefined>();
+  const editor = useEditorModal<ApiKey>({
+    onClose: () => {
+      create.reset();
+      update.reset();
+    },
+  });
   const [created, setCreated] = useState<CreatedApiKey | undefined>();
   const [now] = useState(() => Date.now());
 
@@ -50,13 +47,6 @@ export function ApiKeysPage() {
     () => new Map((users.data ?? []).map((entry) => [entry.id, entry.username])),
     [users.data],
   );
-
-  const closeForm = () => {
-    setFormOpen(false);
-    setEditing(undefined);
-    create.reset();
-    update.reset();
-  };
 
   const columns: ColumnsType<ApiKey> = [
     {
@@ -147,11 +137,7 @@ export function ApiKeysPage() {
     {
       title: t('common.lastUsed'),
       dataIndex: 'lastUsedAt',
-      render: (value: number | null) => (
-        <Tooltip title={formatDateTime(value)}>
-          {value === null ? t('common.never') : formatRelative(value)}
-        </Tooltip>
-      ),
+      render: (value: number | null) => <RelativeTime value={value} />,
     },
     {
       title: t('common.actions'),
@@ -159,45 +145,23 @@ export function ApiKeysPage() {
       fixed: 'right',
       render: (_value, key) => (
         <Space size={4}>
-          <Tooltip title={key.isActive ? t('common.disable') : t('common.enable')}>
-            <Switch
-              size="small"
-              checked={key.isActive}
-              loading={update.isPending && update.variables.id === key.id}
-              aria-label={key.isActive ? t('common.disable') : t('common.enable')}
-              onChange={(checked) => update.mutate({ id: key.id, patch: { isActive: checked } })}
-            />
-          </Tooltip>
-          <Tooltip title={t('common.edit')}>
-            <Button
-              type="text"
-              size="small"
-              icon={<EditOutlined />}
-              aria-label={t('common.edit')}
-              onClick={() => {
-                setEditing(key);
-                setFormOpen(true);
-              }}
-            />
-          </Tooltip>
-          <Popconfirm
+          <EnabledSwitch
+            enabled={key.isActive}
+            loading={update.isPending && update.variables.id === key.id}
+            onChange={(isActive) => update.mutate({ id: key.id, patch: { isActive } })}
+          />
+          <RowActionButton
+            label={t('common.edit')}
+            icon={<EditOutlined />}
+            onClick={() => editor.edit(key)}
+          />
+          <ConfirmDeleteButton
             title={t('apiKeys.deleteTitle')}
             description={t('apiKeys.deleteConfirm', { name: key.name })}
-            okText={t('common.delete')}
-            okButtonProps={{ danger: true }}
-            cancelText={t('common.cancel')}
             onConfirm={() =>
               remove.mutate(key.id, { onSuccess: () => void message.success(t('apiKeys.deleted')) })
             }
-          >
-            <Button
-              type="text"
-              size="small"
-              danger
-              icon={<DeleteOutlined />}
-              aria-label={t('common.delete')}
-            />
-          </Popconfirm>
+          />
         </Space>
       ),
     },
@@ -209,52 +173,45 @@ export function ApiKeysPage() {
         title={t('nav.apiKeys')}
         description={t('apiKeys.description')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormOpen(true)}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={editor.create}>
             {t('apiKeys.create')}
           </Button>
         }
       />
-      <Card styles={{ body: { padding: 0 } }}>
-        <Table<ApiKey>
-          rowKey="id"
-          size="middle"
-          loading={keys.isPending}
-          dataSource={keys.data ?? []}
-          columns={columns}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 'max-content' }}
-          locale={{
-            emptyText: (
-              <Empty description={t('apiKeys.empty')}>
-                <Button type="primary" onClick={() => setFormOpen(true)}>
-                  {t('apiKeys.create')}
-                </Button>
-              </Empty>
-            ),
-          }}
-        />
-      </Card>
+      <TableCard<ApiKey>
+        rows={keys.data}
+        columns={columns}
+        loading={keys.isPending}
+        pageSize={20}
+        empty={
+          <Empty description={t('apiKeys.empty')}>
+            <Button type="primary" onClick={editor.create}>
+              {t('apiKeys.create')}
+            </Button>
+          </Empty>
+        }
+      />
       <ApiKeyFormModal
-        open={formOpen}
-        editing={editing}
+        open={editor.open}
+        editing={editor.editing}
         submitting={create.isPending || update.isPending}
-        error={editing === undefined ? create.error : null}
-        onCancel={closeForm}
+        error={editor.editing === undefined ? create.error : null}
+        onCancel={editor.close}
         onSubmit={(body) => {
-          if (editing === undefined) {
+          if (editor.editing === undefined) {
             create.mutate(body, {
               onSuccess: (key) => {
-                closeForm();
+                editor.close();
                 setCreated(key);
               },
             });
           } else {
             const { userId: _owner, ...patch } = body;
             update.mutate(
-              { id: editing.id, patch },
+              { id: editor.editing.id, patch },
               {
                 onSuccess: () => {
-                  closeForm();
+                  editor.close();
                   void message.success(t('common.saved'));
                 },
               },

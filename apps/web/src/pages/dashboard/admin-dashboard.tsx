@@ -1,11 +1,7 @@
 import {
   CheckCircleOutlined,
   CloudServerOutlined,
-  ExclamationCircleOutlined,
   FieldTimeOutlined,
-  KeyOutlined,
-  SwapOutlined,
-  ThunderboltOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { Col, Row, theme } from 'antd';
@@ -13,26 +9,17 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useProviders } from '../../api/use-providers';
-import { useStats } from '../../api/use-reports';
-import { formatCount, formatPercent } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { providerStatus } from '../providers/provider-status';
 import type { RangeWindow } from './dashboard-range';
-import { fillSeries, seriesTotals } from './fill-series';
 import { StatCard } from './stat-card';
-import { UsageCharts } from './usage-charts';
+import { TrafficOverview } from './traffic-overview';
 
 /** Pool health, keys and traffic for the whole gateway. */
 export function AdminDashboard(props: { window: RangeWindow }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { token } = theme.useToken();
   const now = useNow(30_000);
-  const { window } = props;
-  const stats = useStats({
-    from: window.from,
-    bucket: window.bucket,
-    utcOffsetMinutes: window.utcOffsetMinutes,
-  });
   const providers = useProviders();
 
   const accounts = useMemo(() => {
@@ -59,11 +46,7 @@ export function AdminDashboard(props: { window: RangeWindow }) {
     return counts;
   }, [providers.data, now]);
 
-  const points = useMemo(() => fillSeries(stats.data?.series ?? [], window), [stats.data, window]);
-  const totals = seriesTotals(points);
-  const count = (value: number) => formatCount(value, i18n.language, { compact: true });
-  const loadingAccounts = providers.isPending;
-  const loadingStats = stats.isPending;
+  const loading = providers.isPending;
 
   return (
     <>
@@ -73,7 +56,7 @@ export function AdminDashboard(props: { window: RangeWindow }) {
             title={t('dashboard.cards.accounts')}
             icon={<CloudServerOutlined />}
             value={accounts.total}
-            loading={loadingAccounts}
+            loading={loading}
             detail={t('dashboard.cards.accountsDetail', { disabled: String(accounts.disabled) })}
           />
         </Col>
@@ -83,7 +66,7 @@ export function AdminDashboard(props: { window: RangeWindow }) {
             icon={<CheckCircleOutlined />}
             value={accounts.healthy}
             valueColor={token.colorSuccess}
-            loading={loadingAccounts}
+            loading={loading}
           />
         </Col>
         <Col xs={12} md={6}>
@@ -92,7 +75,7 @@ export function AdminDashboard(props: { window: RangeWindow }) {
             icon={<FieldTimeOutlined />}
             value={accounts.cooling}
             valueColor={accounts.cooling > 0 ? token.colorWarning : undefined}
-            loading={loadingAccounts}
+            loading={loading}
           />
         </Col>
         <Col xs={12} md={6}>
@@ -101,58 +84,11 @@ export function AdminDashboard(props: { window: RangeWindow }) {
             icon={<WarningOutlined />}
             value={accounts.unhealthy}
             valueColor={accounts.unhealthy > 0 ? token.colorError : undefined}
-            loading={loadingAccounts}
-          />
-        </Col>
-        <Col xs={12} md={6}>
-          <StatCard
-            title={t('dashboard.cards.apiKeys')}
-            icon={<KeyOutlined />}
-            value={stats.data?.apiKeys.active ?? 0}
-            loading={loadingStats}
-            detail={t('dashboard.cards.apiKeysDetail', {
-              total: String(stats.data?.apiKeys.total ?? 0),
-            })}
-          />
-        </Col>
-        <Col xs={12} md={6}>
-          <StatCard
-            title={t('dashboard.cards.requestsToday')}
-            icon={<SwapOutlined />}
-            value={count(stats.data?.apiKeys.requestsToday ?? 0)}
-            loading={loadingStats}
-            detail={t('dashboard.cards.requestsInRange', {
-              count: totals.requests,
-              formatted: count(totals.requests),
-            })}
-          />
-        </Col>
-        <Col xs={12} md={6}>
-          <StatCard
-            title={t('dashboard.cards.tokens')}
-            icon={<ThunderboltOutlined />}
-            value={count(totals.inputTokens + totals.outputTokens)}
-            loading={loadingStats}
-            detail={t('dashboard.cards.tokensDetail', {
-              input: count(totals.inputTokens),
-              output: count(totals.outputTokens),
-            })}
-          />
-        </Col>
-        <Col xs={12} md={6}>
-          <StatCard
-            title={t('dashboard.cards.errors')}
-            icon={<ExclamationCircleOutlined />}
-            value={count(totals.errors)}
-            valueColor={totals.errors > 0 ? token.colorError : undefined}
-            loading={loadingStats}
-            detail={t('dashboard.cards.errorRate', {
-              rate: totals.requests === 0 ? '0%' : formatPercent(totals.errors / totals.requests),
-            })}
+            loading={loading}
           />
         </Col>
       </Row>
-      <UsageCharts points={points} bucket={window.bucket} />
+      <TrafficOverview window={props.window} keysTitle={t('dashboard.cards.apiKeys')} />
     </>
   );
 }

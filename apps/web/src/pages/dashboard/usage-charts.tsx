@@ -1,5 +1,6 @@
 import { Card, Col, Empty, Row, theme } from 'antd';
 import dayjs from 'dayjs';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Area,
@@ -14,6 +15,7 @@ import {
   Tooltip,
   XAxis,
   YAxis,
+  type YAxisProps,
 } from 'recharts';
 
 import { formatCount, formatDuration } from '../../lib/format';
@@ -25,140 +27,126 @@ const chartHeight = 240;
 export function UsageCharts(props: { points: ChartPoint[]; bucket: 'hour' | 'day' }) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
-  const label = (start: number) => dayjs(start).format(props.bucket === 'hour' ? 'HH:mm' : 'MM-DD');
-  const fullLabel = (start: unknown) =>
-    dayjs(Number(start)).format(props.bucket === 'hour' ? 'YYYY-MM-DD HH:00' : 'YYYY-MM-DD');
   const count = (value: unknown) => formatCount(Number(value), i18n.language, { compact: true });
-  const axis = { stroke: token.colorTextTertiary, fontSize: 11 };
-  const grid = (
-    <CartesianGrid strokeDasharray="3 3" stroke={token.colorBorderSecondary} vertical={false} />
-  );
-  const tooltipStyle = {
-    contentStyle: {
-      background: token.colorBgElevated,
-      border: `1px solid ${token.colorBorderSecondary}`,
-      borderRadius: 6,
-      fontSize: 12,
-    },
-    labelFormatter: fullLabel,
-  };
+  const duration = (value: unknown) => formatDuration(Number(value));
   const empty = props.points.every((point) => point.requests === 0);
-  const emptyState = (
-    <Empty
-      image={Empty.PRESENTED_IMAGE_SIMPLE}
-      description={t('dashboard.noTraffic')}
-      style={{ height: chartHeight - 40 }}
-    />
+  const axis = { stroke: token.colorTextTertiary, fontSize: 11 };
+
+  /** The grid, time axis, tooltip and legend every chart has; the value axis is each chart's own. */
+  const frame = (valueAxis: YAxisProps, format: (value: unknown) => string) => (
+    <>
+      <CartesianGrid strokeDasharray="3 3" stroke={token.colorBorderSecondary} vertical={false} />
+      <XAxis
+        dataKey="bucketStart"
+        tickFormatter={(start: number) =>
+          dayjs(start).format(props.bucket === 'hour' ? 'HH:mm' : 'MM-DD')
+        }
+        {...axis}
+        minTickGap={16}
+      />
+      <YAxis tickFormatter={format} {...axis} {...valueAxis} />
+      <Tooltip
+        contentStyle={{
+          background: token.colorBgElevated,
+          border: `1px solid ${token.colorBorderSecondary}`,
+          borderRadius: 6,
+          fontSize: 12,
+        }}
+        labelFormatter={(start: unknown) =>
+          dayjs(Number(start)).format(props.bucket === 'hour' ? 'YYYY-MM-DD HH:00' : 'YYYY-MM-DD')
+        }
+        formatter={format}
+      />
+      <Legend wrapperStyle={{ fontSize: 12 }} />
+    </>
   );
+  const latencyLines = [
+    { dataKey: 'avgLatencyMs', name: t('dashboard.series.avgLatency'), color: token.colorPrimary },
+    { dataKey: 'p95LatencyMs', name: t('dashboard.series.p95Latency'), color: token.colorWarning },
+    { dataKey: 'avgFirstByteMs', name: t('dashboard.series.ttfb'), color: token.colorSuccess },
+  ] as const;
 
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={12}>
-        <Card size="small" title={t('dashboard.charts.requests')}>
-          {empty ? (
-            emptyState
-          ) : (
-            <ResponsiveContainer width="100%" height={chartHeight}>
-              <ComposedChart data={props.points}>
-                {grid}
-                <XAxis dataKey="bucketStart" tickFormatter={label} {...axis} minTickGap={16} />
-                <YAxis allowDecimals={false} tickFormatter={count} {...axis} width={44} />
-                <Tooltip {...tooltipStyle} formatter={(value) => count(value)} />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
-                <Bar
-                  dataKey="requests"
-                  name={t('dashboard.series.requests')}
-                  fill={token.colorPrimary}
-                  radius={[3, 3, 0, 0]}
-                />
-                <Line
-                  dataKey="errors"
-                  name={t('dashboard.series.errors')}
-                  stroke={token.colorError}
-                  dot={false}
-                  strokeWidth={2}
-                />
-              </ComposedChart>
-            </ResponsiveContainer>
-          )}
-        </Card>
+        <ChartCard title={t('dashboard.charts.requests')} empty={empty}>
+          <ComposedChart data={props.points}>
+            {frame({ allowDecimals: false, width: 44 }, count)}
+            <Bar
+              dataKey="requests"
+              name={t('dashboard.series.requests')}
+              fill={token.colorPrimary}
+              radius={[3, 3, 0, 0]}
+            />
+            <Line
+              dataKey="errors"
+              name={t('dashboard.series.errors')}
+              stroke={token.colorError}
+              dot={false}
+              strokeWidth={2}
+            />
+          </ComposedChart>
+        </ChartCard>
       </Col>
       <Col xs={24} xl={12}>
-        <Card size="small" title={t('dashboard.charts.tokens')}>
-          {empty ? (
-            emptyState
-          ) : (
-            <ResponsiveContainer width="100%" height={chartHeight}>
-              <AreaChart data={props.points}>
-                {grid}
-                <XAxis dataKey="bucketStart" tickFormatter={label} {...axis} minTickGap={16} />
-                <YAxis tickFormatter={count} {...axis} width={44} />
-                <Tooltip {...tooltipStyle} formatter={(value) => count(value)} />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
-                <Area
-                  dataKey="inputTokens"
-                  name={t('dashboard.series.inputTokens')}
-                  stackId="tokens"
-                  stroke={token.colorPrimary}
-                  fill={token.colorPrimaryBg}
-                />
-                <Area
-                  dataKey="outputTokens"
-                  name={t('dashboard.series.outputTokens')}
-                  stackId="tokens"
-                  stroke={token.colorSuccess}
-                  fill={token.colorSuccessBg}
-                />
-              </AreaChart>
-            </ResponsiveContainer>
-          )}
-        </Card>
+        <ChartCard title={t('dashboard.charts.tokens')} empty={empty}>
+          <AreaChart data={props.points}>
+            {frame({ width: 44 }, count)}
+            <Area
+              dataKey="inputTokens"
+              name={t('dashboard.series.inputTokens')}
+              stackId="tokens"
+              stroke={token.colorPrimary}
+              fill={token.colorPrimaryBg}
+            />
+            <Area
+              dataKey="outputTokens"
+              name={t('dashboard.series.outputTokens')}
+              stackId="tokens"
+              stroke={token.colorSuccess}
+              fill={token.colorSuccessBg}
+            />
+          </AreaChart>
+        </ChartCard>
       </Col>
       <Col xs={24}>
-        <Card size="small" title={t('dashboard.charts.latency')}>
-          {empty ? (
-            emptyState
-          ) : (
-            <ResponsiveContainer width="100%" height={chartHeight}>
-              <LineChart data={props.points}>
-                {grid}
-                <XAxis dataKey="bucketStart" tickFormatter={label} {...axis} minTickGap={16} />
-                <YAxis
-                  tickFormatter={(value: number) => formatDuration(value)}
-                  {...axis}
-                  width={64}
-                />
-                <Tooltip {...tooltipStyle} formatter={(value) => formatDuration(Number(value))} />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
-                <Line
-                  dataKey="avgLatencyMs"
-                  name={t('dashboard.series.avgLatency')}
-                  stroke={token.colorPrimary}
-                  dot={{ r: 2 }}
-                  strokeWidth={2}
-                  connectNulls
-                />
-                <Line
-                  dataKey="p95LatencyMs"
-                  name={t('dashboard.series.p95Latency')}
-                  stroke={token.colorWarning}
-                  dot={{ r: 2 }}
-                  strokeWidth={2}
-                  connectNulls
-                />
-                <Line
-                  dataKey="avgFirstByteMs"
-                  name={t('dashboard.series.ttfb')}
-                  stroke={token.colorSuccess}
-                  dot={{ r: 2 }}
-                  strokeWidth={2}
-                  connectNulls
-                />
-              </LineChart>
-            </ResponsiveContainer>
-          )}
-        </Card>
+        <ChartCard title={t('dashboard.charts.latency')} empty={empty}>
+          <LineChart data={props.points}>
+            {frame({ width: 64 }, duration)}
+            {latencyLines.map((line) => (
+              <Line
+                key={line.dataKey}
+                dataKey={line.dataKey}
+                name={line.name}
+                stroke={line.color}
+                dot={{ r: 2 }}
+                strokeWidth={2}
+                connectNulls
+              />
+            ))}
+          </LineChart>
+        </ChartCard>
       </Col>
     </Row>
+  );
+}
+
+/** A titled card holding one chart, or "no traffic" while the window has none. */
+function ChartCard(props: { title: string; empty: boolean; children: ReactElement }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={props.title}>
+      {props.empty ? (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t('dashboard.noTraffic')}
+          style={{ height: chartHeight - 40 }}
+        />
+      ) : (
+        <ResponsiveContainer width="100%" height={chartHeight}>
+          {props.children}
+        </ResponsiveContainer>
+      )}
+    </Card>
   );
 }

@@ -3,6 +3,11 @@ import { Button, DatePicker, Flex, Input, Select, Tooltip } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 
+interface FilterOption {
+  label: string;
+  value: string;
+}
+
 export interface LogFilterValues {
   range?: [Dayjs, Dayjs] | null;
   apiKeyId?: string;
@@ -15,8 +20,8 @@ export interface LogFilterValues {
 export function LogFilters(props: {
   value: LogFilterValues;
   onChange: (value: LogFilterValues) => void;
-  keyOptions: { label: string; value: string }[];
-  accountOptions?: { label: string; value: string }[] | undefined;
+  keyOptions: FilterOption[];
+  accountOptions?: FilterOption[] | undefined;
   refreshing: boolean;
   onRefresh: () => void;
 }) {
@@ -31,28 +36,18 @@ export function LogFilters(props: {
           set({ range: range?.[0] != null && range[1] != null ? [range[0], range[1]] : null })
         }
       />
-      <Select
-        allowClear
-        showSearch
-        optionFilterProp="label"
-        style={{ minWidth: 180 }}
-        placeholder={t('logs.apiKey')}
-        aria-label={t('logs.apiKey')}
+      <SearchableFilter
+        label={t('logs.apiKey')}
         value={props.value.apiKeyId}
         options={props.keyOptions}
-        onChange={(apiKeyId?: string) => set({ apiKeyId })}
+        onChange={(apiKeyId) => set({ apiKeyId })}
       />
       {props.accountOptions !== undefined && (
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          style={{ minWidth: 180 }}
-          placeholder={t('logs.account')}
-          aria-label={t('logs.account')}
+        <SearchableFilter
+          label={t('logs.account')}
           value={props.value.accountId}
           options={props.accountOptions}
-          onChange={(accountId?: string) => set({ accountId })}
+          onChange={(accountId) => set({ accountId })}
         />
       )}
       <Input.Search
@@ -84,5 +79,27 @@ export function LogFilters(props: {
         />
       </Tooltip>
     </Flex>
+  );
+}
+
+/** A clearable pick from many named options, searched by name. */
+function SearchableFilter(props: {
+  label: string;
+  value: string | undefined;
+  options: FilterOption[];
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <Select
+      allowClear
+      showSearch
+      optionFilterProp="label"
+      style={{ minWidth: 180 }}
+      placeholder={props.label}
+      aria-label={props.label}
+      value={props.value}
+      options={props.options}
+      onChange={props.onChange}
+    />
   );
 }

@@ -1,12 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { createFakeAdminApi } from '../../test/fake-admin-api';
-import { fakeApiServer } from '../../test/fake-api-server';
-import { renderApp } from '../../test/render-app';
+import { renderAsAdmin } from '../../test/render-as-admin';
 import { findDialog } from '../../test/find-dialog';
 import { findButton, getButton } from '../../test/find-button';
-import { setupUser } from '../../test/setup-user';
 
 const idcToken = {
   accessToken: 'aoaAAAA',
@@ -20,10 +17,7 @@ const idcToken = {
 
 describe('adding a Kiro account', () => {
   it('asks for the client registration a Builder ID token needs, then sends both merged', async () => {
-    const api = createFakeAdminApi({ loggedInAs: 'user-admin' });
-    fakeApiServer.use(...api.handlers);
-    const user = setupUser();
-    renderApp('/providers');
+    const { api, user } = renderAsAdmin('/providers');
 
     await user.click(await findButton('Add account'));
     const dialog = await findDialog('Add a Kiro account');
@@ -60,10 +54,7 @@ describe('adding a Kiro account', () => {
   });
 
   it('refuses text that is not a token file, saying why', async () => {
-    const api = createFakeAdminApi({ loggedInAs: 'user-admin' });
-    fakeApiServer.use(...api.handlers);
-    const user = setupUser();
-    renderApp('/providers');
+    const { api, user } = renderAsAdmin('/providers');
 
     await user.click(await findButton('Add account'));
     const dialog = await findDialog('Add a Kiro account');
@@ -84,10 +75,7 @@ describe('adding a Kiro account', () => {
   });
 
   it('imports several pasted tokens only when every one is valid', async () => {
-    const api = createFakeAdminApi({ loggedInAs: 'user-admin' });
-    fakeApiServer.use(...api.handlers);
-    const user = setupUser();
-    renderApp('/providers');
+    const { api, user } = renderAsAdmin('/providers');
 
     await user.click(await findButton('Import'));
     const dialog = await findDialog('Import accounts');

@@ -1,11 +1,11 @@
-import { Alert, AutoComplete, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { useCreateProvider } from '../../api/use-providers';
-import { describeError } from '../../lib/describe-error';
+import { ErrorAlert } from '../../lib/error-alert';
 import { JsonFileField } from './json-file-field';
 import { parseJson, parseRegistration, parseTokenText } from './kiro-token-file';
-import { commonRegions, proxyUrlRules, regionRules } from './provider-field-rules';
+import { ProxyUrlField, RegionField } from './provider-fields';
 
 interface AddProviderValues {
   name?: string;
@@ -79,14 +79,7 @@ export function AddProviderModal(props: { open: boolean; onClose: (added: boolea
           </Typography.Text>
         }
       />
-      {create.isError && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={describeError(create.error, t)}
-        />
-      )}
+      <ErrorAlert error={create.error} />
       <Form form={form} layout="vertical" requiredMark={false} onFinish={submit}>
         <Form.Item name="name" label={t('providers.name')} rules={[{ max: 128 }]}>
           <Input placeholder={t('providers.namePlaceholder')} maxLength={128} />
@@ -142,25 +135,8 @@ export function AddProviderModal(props: { open: boolean; onClose: (added: boolea
             aria-label={t('providers.registrationJson')}
           />
         </Form.Item>
-        <Form.Item
-          name="region"
-          label={t('providers.region')}
-          extra={t('providers.regionHelp')}
-          rules={regionRules(t)}
-        >
-          <AutoComplete
-            options={commonRegions.map((value) => ({ value }))}
-            placeholder="us-east-1"
-          />
-        </Form.Item>
-        <Form.Item
-          name="proxyUrl"
-          label={t('providers.proxyUrl')}
-          extra={t('providers.proxyUrlHelp')}
-          rules={proxyUrlRules(t)}
-        >
-          <Input placeholder="http://user:pass@proxy.example:3128" />
-        </Form.Item>
+        <RegionField optional />
+        <ProxyUrlField placeholder="http://user:pass@proxy.example:3128" />
       </Form>
     </Modal>
   );

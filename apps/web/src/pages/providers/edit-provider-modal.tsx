@@ -1,11 +1,11 @@
-import { Alert, AutoComplete, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Provider, ProviderPatch } from '../../api/api-types';
 import { useUpdateProvider } from '../../api/use-providers';
-import { useModelSuggestions } from '../../lib/use-model-suggestions';
-import { commonRegions, proxyUrlRules, regionRules } from './provider-field-rules';
+import { AllowedModelsField } from '../../lib/allowed-models-field';
+import { ProxyUrlField, RegionField } from './provider-fields';
 
 interface EditProviderValues {
   name: string;
@@ -38,7 +38,6 @@ export function EditProviderModal(props: { provider: Provider | undefined; onClo
   const { t } = useTranslation();
   const [form] = Form.useForm<EditProviderValues>();
   const update = useUpdateProvider();
-  const models = useModelSuggestions({ enabled: props.provider !== undefined });
   const { provider } = props;
 
   useEffect(() => {
@@ -119,33 +118,13 @@ export function EditProviderModal(props: { provider: Provider | undefined; onClo
             placeholder={t('providers.globalDefault')}
           />
         </Form.Item>
-        <Form.Item
-          name="allowedModels"
+        <AllowedModelsField
           label={t('providers.allowedModels')}
-          extra={t('providers.allowedModelsHelp')}
-        >
-          <Select
-            mode="tags"
-            options={models}
-            placeholder={t('common.allModels')}
-            tokenSeparators={[',', ' ']}
-          />
-        </Form.Item>
-        <Form.Item
-          name="proxyUrl"
-          label={t('providers.proxyUrl')}
-          extra={t('providers.proxyUrlHelp')}
-          rules={proxyUrlRules(t)}
-        >
-          <Input placeholder="socks5://127.0.0.1:1080" />
-        </Form.Item>
-        <Form.Item
-          name="region"
-          label={t('providers.region')}
-          rules={[{ required: true }, ...regionRules(t)]}
-        >
-          <AutoComplete options={commonRegions.map((value) => ({ value }))} />
-        </Form.Item>
+          help={t('providers.allowedModelsHelp')}
+          suggest={provider !== undefined}
+        />
+        <ProxyUrlField placeholder="socks5://127.0.0.1:1080" />
+        <RegionField optional={false} />
         <Form.Item name="checkHealth" label={t('providers.checkHealth')} valuePropName="checked">
           <Switch />
         </Form.Item>

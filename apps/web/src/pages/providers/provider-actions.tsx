@@ -7,7 +7,7 @@ import {
   ReloadOutlined,
   SyncOutlined,
 } from '@ant-design/icons';
-import { App, Button, Dropdown, Space, Switch, Tooltip } from 'antd';
+import { App, Button, Dropdown, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import type { Provider } from '../../api/api-types';
@@ -17,7 +17,9 @@ import {
   useUpdateProvider,
   type ProviderAction,
 } from '../../api/use-providers';
+import { EnabledSwitch } from '../../lib/enabled-switch';
 import { formatDateTime } from '../../lib/format';
+import { RowActionButton } from '../../lib/row-action-button';
 import { providerStatus } from './provider-status';
 
 /** The row's actions: health check, refresh token/usage, enable/disable, edit, delete. */
@@ -86,36 +88,22 @@ export function ProviderActions(props: {
 
   return (
     <Space size={4}>
-      <Tooltip title={provider.isDisabled ? t('common.enable') : t('common.disable')}>
-        <Switch
-          size="small"
-          checked={!provider.isDisabled}
-          loading={update.isPending}
-          aria-label={provider.isDisabled ? t('common.enable') : t('common.disable')}
-          onChange={(enabled) =>
-            update.mutate({ id: provider.id, patch: { isDisabled: !enabled } })
-          }
-        />
-      </Tooltip>
-      <Tooltip title={t('providers.healthCheck')}>
-        <Button
-          type="text"
-          size="small"
-          icon={<HeartOutlined />}
-          loading={busy('healthCheck')}
-          aria-label={t('providers.healthCheck')}
-          onClick={() => run('healthCheck')}
-        />
-      </Tooltip>
-      <Tooltip title={t('common.edit')}>
-        <Button
-          type="text"
-          size="small"
-          icon={<EditOutlined />}
-          aria-label={t('common.edit')}
-          onClick={() => props.onEdit(provider)}
-        />
-      </Tooltip>
+      <EnabledSwitch
+        enabled={!provider.isDisabled}
+        loading={update.isPending}
+        onChange={(enabled) => update.mutate({ id: provider.id, patch: { isDisabled: !enabled } })}
+      />
+      <RowActionButton
+        label={t('providers.healthCheck')}
+        icon={<HeartOutlined />}
+        loading={busy('healthCheck')}
+        onClick={() => run('healthCheck')}
+      />
+      <RowActionButton
+        label={t('common.edit')}
+        icon={<EditOutlined />}
+        onClick={() => props.onEdit(provider)}
+      />
       <Dropdown
         trigger={['click']}
         menu={{

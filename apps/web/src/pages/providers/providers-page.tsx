@@ -1,13 +1,14 @@
 import { ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Empty, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Provider } from '../../api/api-types';
 import { useProviders } from '../../api/use-providers';
-import { formatDateTime, formatRelative } from '../../lib/format';
 import { PageHeader } from '../../lib/page-header';
+import { RelativeTime } from '../../lib/relative-time';
+import { TableCard } from '../../lib/table-card';
 import { useNow } from '../../lib/use-now';
 import { AddProviderModal } from './add-provider-modal';
 import { EditProviderModal } from './edit-provider-modal';
@@ -72,11 +73,7 @@ export function ProvidersPage() {
     {
       title: t('common.lastUsed'),
       dataIndex: 'lastUsedAt',
-      render: (value: number | null) => (
-        <Tooltip title={formatDateTime(value)}>
-          {value === null ? t('common.never') : formatRelative(value)}
-        </Tooltip>
-      ),
+      render: (value: number | null) => <RelativeTime value={value} />,
     },
     {
       title: t('providers.errors'),
@@ -128,27 +125,20 @@ export function ProvidersPage() {
           </>
         }
       />
-      <Card styles={{ body: { padding: 0 } }}>
-        <Table<Provider>
-          rowKey="id"
-          size="middle"
-          loading={providers.isPending}
-          dataSource={providers.data ?? []}
-          columns={columns}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ x: 'max-content' }}
-          expandable={{ expandedRowRender: (provider) => <ProviderDetails provider={provider} /> }}
-          locale={{
-            emptyText: (
-              <Empty description={t('providers.empty')}>
-                <Button type="primary" onClick={() => setAdding(true)}>
-                  {t('providers.add')}
-                </Button>
-              </Empty>
-            ),
-          }}
-        />
-      </Card>
+      <TableCard<Provider>
+        rows={providers.data}
+        columns={columns}
+        loading={providers.isPending}
+        pageSize={50}
+        expandable={{ expandedRowRender: (provider) => <ProviderDetails provider={provider} /> }}
+        empty={
+          <Empty description={t('providers.empty')}>
+            <Button type="primary" onClick={() => setAdding(true)}>
+              {t('providers.add')}
+            </Button>
+          </Empty>
+        }
+      />
       <AddProviderModal
         open={adding}
         onClose={(added) => {

@@ -1,21 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { createFakeAdminApi } from '../../test/fake-admin-api';
-import { fakeApiServer } from '../../test/fake-api-server';
-import { renderApp } from '../../test/render-app';
+import { renderAsAdmin } from '../../test/render-as-admin';
 import { getButton } from '../../test/find-button';
-import { setupUser } from '../../test/setup-user';
 
 describe('settings page', () => {
   it(
     'validates against the server’s bounds and sends only what changed',
     { timeout: 120_000 },
     async () => {
-      const api = createFakeAdminApi({ loggedInAs: 'user-admin' });
-      fakeApiServer.use(...api.handlers);
-      const user = setupUser();
-      renderApp('/settings');
+      const { api, user } = renderAsAdmin('/settings');
 
       const retries = await screen.findByLabelText('Retries');
       expect(retries).toHaveValue('3');
@@ -58,9 +52,7 @@ describe('settings page', () => {
   );
 
   it('describes each selection strategy', async () => {
-    fakeApiServer.use(...createFakeAdminApi({ loggedInAs: 'user-admin' }).handlers);
-    const user = setupUser();
-    renderApp('/settings');
+    const { user } = renderAsAdmin('/settings');
 
     await user.click(await screen.findByLabelText('Account selection strategy'));
     const listbox = await screen.findByRole('listbox');

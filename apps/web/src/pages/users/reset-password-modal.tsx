@@ -1,7 +1,8 @@
-import { Form, Input, Modal, Typography } from 'antd';
+import { Form, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import type { User } from '../../api/api-types';
+import { NewPasswordField, RepeatPasswordField } from '../../auth/password-fields';
 
 /** An admin sets a new password for someone else; their sessions end on the server. */
 export function ResetPasswordModal(props: {
@@ -37,33 +38,8 @@ export function ResetPasswordModal(props: {
           form.resetFields();
         }}
       >
-        <Form.Item
-          name="password"
-          label={t('password.new')}
-          extra={t('password.policy')}
-          rules={[
-            { required: true, message: t('password.newRequired') },
-            { min: 8, message: t('password.tooShort') },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('password.confirm')}
-          dependencies={['password']}
-          rules={[
-            { required: true, message: t('password.confirmRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value: string | undefined) =>
-                value === undefined || value === '' || value === getFieldValue('password')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('password.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordField name="password" label={t('password.new')} />
+        <RepeatPasswordField name="confirm" repeats="password" />
       </Form>
     </Modal>
   );

@@ -1,9 +1,11 @@
-import { Alert, Form, Input, Modal, Select, Switch } from 'antd';
+import { Form, Input, Modal, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { User, UserInput, UserRole } from '../../api/api-types';
-import { describeError } from '../../lib/describe-error';
+import { NewPasswordField } from '../../auth/password-fields';
+import { ErrorAlert } from '../../lib/error-alert';
+import type { EditorModalProps } from '../../lib/use-editor-modal';
 
 interface UserFormValues {
   username: string;
@@ -13,14 +15,7 @@ interface UserFormValues {
 }
 
 /** Create a user (with a password) or edit one's name, role and state. */
-export function UserFormModal(props: {
-  open: boolean;
-  editing?: User | undefined;
-  submitting: boolean;
-  error: unknown;
-  onSubmit: (values: UserInput) => void;
-  onCancel: () => void;
-}) {
+export function UserFormModal(props: EditorModalProps<User, UserInput>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<UserFormValues>();
   const creating = props.editing === undefined;
@@ -45,14 +40,7 @@ export function UserFormModal(props: {
       onCancel={props.onCancel}
       forceRender
     >
-      {props.error != null && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={describeError(props.error, t)}
-        />
-      )}
+      <ErrorAlert error={props.error} />
       <Form
         form={form}
         layout="vertical"
@@ -76,19 +64,7 @@ export function UserFormModal(props: {
         >
           <Input autoComplete="off" maxLength={64} />
         </Form.Item>
-        {creating && (
-          <Form.Item
-            name="password"
-            label={t('users.password')}
-            extra={t('password.policy')}
-            rules={[
-              { required: true, message: t('password.newRequired') },
-              { min: 8, message: t('password.tooShort') },
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        )}
+        {creating && <NewPasswordField name="password" label={t('users.password')} />}
         <Form.Item name="role" label={t('users.role')}>
           <Select
             options={(['user', 'admin'] as const).map((role) => ({

@@ -1,5 +1,5 @@
-import { DeleteOutlined, EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Popconfirm, Space, Switch, Table, Tag, Tooltip } from 'antd';
+import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +7,14 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/api-types';
 import { useCreateUser, useDeleteUser, useUpdateUser, useUsers } from '../../api/use-users';
 import { useCurrentUser } from '../../auth/use-session';
-import { formatDateTime, formatRelative } from '../../lib/format';
+import { ConfirmDeleteButton } from '../../lib/confirm-delete-button';
+import { EnabledSwitch } from '../../lib/enabled-switch';
+import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../../lib/page-header';
+import { RelativeTime } from '../../lib/relative-time';
+import { RowActionButton } from '../../lib/row-action-button';
+import { TableCard } from '../../lib/table-card';
+import { useEditorModal } from '../../lib/use-editor-modal';
 import { ResetPasswordModal } from './reset-password-modal';
 import { UserFormModal } from './user-form-modal';
 
@@ -20,15 +26,8 @@ export function UsersPage() {
   const create = useCreateUser();
   const update = useUpdateUser();
   const remove = useDeleteUser();
-  const [formOpen, setFormOpen] = useState(false);
-  const [editing, setEditing] = useState<User | undefined>();
+  const editor = useEditorModal<User>({ onClose: () => create.reset() });
   const [resetting, setResetting] = useState<User | undefined>();
-
-  const closeForm = () => {
-    setFormOpen(false);
-    setEditing(undefined);
-    create.reset();
-  };
 
   const columns: ColumnsType<User> = [
     {
@@ -53,23 +52,17 @@ export function UsersPage() {
       title: t('users.active'),
       dataIndex: 'isActive',
       render: (active: boolean, user) => (
-        <Switch
-          size="small"
-          checked={active}
+        <EnabledSwitch
+          enabled={active}
           disabled={user.id === me.id}
-          aria-label={active ? t('common.disable') : t('common.enable')}
-          onChange={(checked) => update.mutate({ id: user.id, patch: { isActive: checked } })}
+          onChange={(isActive) => update.mutate({ id: user.id, patch: { isActive } })}
         />
       ),
     },
     {
       title: t('users.lastLogin'),
       dataIndex: 'lastLoginAt',
-      render: (value: number | null) => (
-        <Tooltip title={formatDateTime(value)}>
-          {value === null ? t('common.never') : formatRelative(value)}
-        </Tooltip>
-      ),
+      render: (value: number | null) => <RelativeTime value={value} />,
     },
     {
       title: t('common.created'),
@@ -81,49 +74,24 @@ export function UsersPage() {
       key: 'actions',
       render: (_value, user) => (
         <Space size={4}>
-          <Tooltip title={t('common.edit')}>
-            <Button
-              type="text"
-              size="small"
-              icon={<EditOutlined />}
-              aria-label={t('common.edit')}
-              onClick={() => {
-                setEditing(user);
-                setFormOpen(true);
-              }}
-            />
-          </Tooltip>
-          <Tooltip title={t('users.resetPassword')}>
-            <Button
-              type="text"
-              size="small"
-              icon={<KeyOutlined />}
-              aria-label={t('users.resetPassword')}
-              onClick={() => setResetting(user)}
-            />
-          </Tooltip>
-          <Popconfirm
+          <RowActionButton
+            label={t('common.edit')}
+            icon={<EditOutlined />}
+            onClick={() => editor.edit(user)}
+          />
+          <RowActionButton
+            label={t('users.resetPassword')}
+            icon={<KeyOutlined />}
+            onClick={() => setResetting(user)}
+          />
+          <ConfirmDeleteButton
             title={t('users.deleteTitle')}
             description={t('users.deleteConfirm', { username: user.username })}
-            okText={t('common.delete')}
-            okButtonProps={{ danger: true }}
-            cancelText={t('common.cancel')}
-            disabled={user.id === me.id}
+            disabledReason={user.id === me.id ? t('users.cannotDeleteSelf') : undefined}
             onConfirm={() =>
               remove.mutate(user.id, { onSuccess: () => void message.success(t('users.deleted')) })
             }
-          >
-            <Tooltip title={user.id === me.id ? t('users.cannotDeleteSelf') : t('common.delete')}>
-              <Button
-                type="text"
-                size="small"
-                danger
-                disabled={user.id === me.id}
-                icon={<DeleteOutlined />}
-                aria-label={t('common.delete')}
-              />
-            </Tooltip>
-          </Popconfirm>
+          />
         </Space>
       ),
     },
@@ -135,44 +103,39 @@ export function UsersPage() {
         title={t('nav.users')}
         description={t('users.description')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormOpen(true)}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={editor.create}>
             {t('users.create')}
           </Button>
         }
       />
-      <Card styles={{ body: { padding: 0 } }}>
-        <Table<User>
-          rowKey="id"
-          size="middle"
-          loading={users.isPending}
-          dataSource={users.data ?? []}
-          columns={columns}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty description={t('users.empty')} /> }}
-        />
-      </Card>
+      <TableCard<User>
+        rows={users.data}
+        columns={columns}
+        loading={users.isPending}
+        pageSize={50}
+        empty={<Empty description={t('users.empty')} />}
+      />
       <UserFormModal
-        open={formOpen}
-        editing={editing}
+        open={editor.open}
+        editing={editor.editing}
         submitting={create.isPending || update.isPending}
-        error={editing === undefined ? create.error : null}
-        onCancel={closeForm}
+        error={editor.editing === undefined ? create.error : null}
+        onCancel={editor.close}
         onSubmit={(values) => {
-          if (editing === undefined) {
+          if (editor.editing === undefined) {
             create.mutate(values, {
               onSuccess: () => {
-                closeForm();
+                editor.close();
                 void message.success(t('users.created'));
               },
             });
           } else {
             const { password: _password, ...patch } = values;
             update.mutate(
-              { id: editing.id, patch },
+              { id: editor.editing.id, patch },
               {
                 onSuccess: () => {
-                  closeForm();
+                  editor.close();
                   void message.success(t('common.saved'));
                 },
               },
