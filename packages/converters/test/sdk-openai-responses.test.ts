@@ -1,4 +1,4 @@
-import OpenAI, { APIError } from 'openai';
+import { APIError, type OpenAI } from 'openai';
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -7,7 +7,6 @@ import type { AnthropicMessagesRequest } from '../src/anthropic/request-schema';
 import type { AnthropicStreamEvent } from '../src/anthropic/stream-event';
 import { convertAnthropicMessageToResponse } from '../src/convert/convert-anthropic-message-to-response';
 import { convertResponsesRequestToAnthropic } from '../src/convert/convert-responses-request-to-anthropic';
-import { toOpenAIError } from '../src/errors/error-bodies';
 import { parseResponsesRequest } from '../src/responses/parse-responses-request';
 import { createResponsesSseEncoderStream } from '../src/sse/encode-responses-sse';
 import { createAnthropicToResponsesEventStream } from '../src/stream/anthropic-to-responses-events';
@@ -21,50 +20,37 @@ import {
   thinkingScenario,
   toolBlock,
 } from './anthropic-scenarios';
-import {
-  jsonResponse,
-  sseResponse,
-  startLoopbackServer,
-  type LoopbackServer,
-} from './loopback-server';
+import { jsonResponse, sseResponse } from './loopback-server';
+import { startOpenAISdkGateway, type OpenAISdkGateway } from './openai-sdk-gateway';
 import { streamOf } from './stream-helpers';
 
-let server: LoopbackServer;
-let client: OpenAI;
+let gateway: OpenAISdkGateway;
 let upstream: AnthropicStreamEvent[] = [];
 const received: AnthropicMessagesRequest[] = [];
 
 /** The gateway pipeline the server runs for `/v1/responses`, on a scripted upstream. */
 beforeAll(async () => {
-  server = await startLoopbackServer(async ({ body }) => {
-    try {
-      const { request, responseOptions } = convertResponsesRequestToAnthropic(
-        parseResponsesRequest(body),
+  gateway = await startOpenAISdkGateway(async (body) => {
+    const { request, responseOptions } = convertResponsesRequestToAnthropic(
+      parseResponsesRequest(body),
+    );
+    received.push(request);
+    const options = { ...responseOptions, createdAt: 1700000000 };
+    const events = streamOf(upstream);
+    if (request.stream === true) {
+      return sseResponse(
+        events
+          .pipeThrough(createAnthropicToResponsesEventStream(options))
+          .pipeThrough(createResponsesSseEncoderStream()),
       );
-      received.push(request);
-      const options = { ...responseOptions, createdAt: 1700000000 };
-      const events = streamOf(upstream);
-      if (request.stream === true) {
-        return sseResponse(
-          events
-            .pipeThrough(createAnthropicToResponsesEventStream(options))
-            .pipeThrough(createResponsesSseEncoderStream()),
-        );
-      }
-      return jsonResponse(
-        convertAnthropicMessageToResponse(await aggregateAnthropicStream(events), options),
-      );
-    } catch (error) {
-      const rendered = toOpenAIError(error);
-      return jsonResponse(rendered.body, rendered.status);
     }
+    return jsonResponse(
+      convertAnthropicMessageToResponse(await aggregateAnthropicStream(events), options),
+    );
   });
-  client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: 'test-key', maxRetries: 0 });
 });
 
-afterAll(async () => {
-  await server.close();
-});
+afterAll(() => gateway.close());
 
 const weatherTool = {
   type: 'function' as const,
@@ -77,7 +63,7 @@ describe('the OpenAI SDK reading our Responses stream', () => {
   it('text: responses.stream() accumulates the output text, status and usage', async () => {
     upstream = textScenario;
     const deltas: string[] = [];
-    const stream = client.responses.stream({ model: 'gpt-5-codex', input: 'Hi' });
+    const stream = gateway.client.responses.stream({ model: 'gpt-5-codex', input: 'Hi' });
     stream.on('response.output_text.delta', (event) => deltas.push(event.snapshot));
     const response = await stream.finalResponse();
     expect(response.output_text).toBe('Hello, world — ünïcødé 🎉!');
@@ -94,7 +80,11 @@ describe('the OpenAI SDK reading our Responses stream', () => {
   it('function calls: complete arguments in the final output, argument snapshots on the way', async () => {
     upstream = multiToolScenario;
     const snapshots: string[] = [];
-    const stream = client.responses.stream({ model: 'm', input: 'Weather?', tools: [weatherTool] });
+    const stream = gateway.client.responses.stream({
+      model: 'm',
+      input: 'Weather?',
+      tools: [weatherTool],
+    });
     stream.on('response.function_call_arguments.delta', (event) => snapshots.push(event.snapshot));
     const response = await stream.finalResponse();
     const calls = response.output.filter((item) => item.type === 'function_call');
@@ -110,7 +100,7 @@ describe('the OpenAI SDK reading our Responses stream', () => {
 
   it('reasoning: summary events and the encrypted_content, replayed on the next turn as the same thinking', async () => {
     upstream = thinkingScenario;
-    const response = await client.responses
+    const response = await gateway.client.responses
       .stream({
         model: 'm',
         input: 'What is 2+2?',
@@ -125,7 +115,7 @@ describe('the OpenAI SDK reading our Responses stream', () => {
     expect(response.output_text).toBe('4');
 
     upstream = textScenario;
-    await client.responses.create({
+    await gateway.client.responses.create({
       model: 'm',
       input: [
         { role: 'user', content: 'What is 2+2?' },
@@ -142,7 +132,7 @@ describe('the OpenAI SDK reading our Responses stream', () => {
   it('raw event iteration: every event typed, sequence numbers strictly increasing', async () => {
     upstream = multiToolScenario;
     const events: ResponseStreamEvent[] = [];
-    const stream = await client.responses.create({ model: 'm', input: 'x', stream: true });
+    const stream = await gateway.client.responses.create({ model: 'm', input: 'x', stream: true });
     for await (const event of stream) events.push(event);
     expect(events[0]?.type).toBe('response.created');
     expect(events.at(-1)?.type).toBe('response.completed');
@@ -153,7 +143,9 @@ describe('the OpenAI SDK reading our Responses stream', () => {
 
   it('an upstream error mid-stream ends as a failed response with its code', async () => {
     upstream = errorScenario;
-    const response = await client.responses.stream({ model: 'm', input: 'x' }).finalResponse();
+    const response = await gateway.client.responses
+      .stream({ model: 'm', input: 'x' })
+      .finalResponse();
     expect(response.status).toBe('failed');
     expect(response.error).toEqual({ code: 'server_is_overloaded', message: 'Overloaded' });
   });
@@ -162,7 +154,7 @@ describe('the OpenAI SDK reading our Responses stream', () => {
 describe('the OpenAI SDK reading our non-stream Response', () => {
   it('responses.create: output_text, usage, echoed fields', async () => {
     upstream = textScenario;
-    const response = await client.responses.create({
+    const response = await gateway.client.responses.create({
       model: 'gpt-5-codex',
       input: 'Hi',
       instructions: 'Be brief.',
@@ -188,7 +180,7 @@ describe('the OpenAI SDK reading our non-stream Response', () => {
       }),
       ...messageEnd('tool_use'),
     ];
-    const response = await client.responses.create({
+    const response = await gateway.client.responses.create({
       model: 'm',
       input: 'Add hello.txt',
       tools: [
@@ -211,7 +203,7 @@ describe('the OpenAI SDK reading our non-stream Response', () => {
 
   it('max_output_tokens: an incomplete response with its reason', async () => {
     upstream = [messageStart(), ...textBlock(0, ['Cut']), ...messageEnd('max_tokens')];
-    const response = await client.responses.create({
+    const response = await gateway.client.responses.create({
       model: 'm',
       input: 'x',
       max_output_tokens: 16,
@@ -222,7 +214,7 @@ describe('the OpenAI SDK reading our non-stream Response', () => {
   });
 
   it('previous_response_id: a 400 the SDK raises with the param', async () => {
-    const error = await client.responses
+    const error = await gateway.client.responses
       .create({ model: 'm', input: 'x', previous_response_id: 'resp_1' })
       .catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(APIError);

@@ -1,4 +1,4 @@
-import OpenAI, { APIError } from 'openai';
+import { APIError, type OpenAI } from 'openai';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -8,7 +8,6 @@ import type { AnthropicMessagesRequest } from '../src/anthropic/request-schema';
 import type { AnthropicStreamEvent } from '../src/anthropic/stream-event';
 import { convertAnthropicMessageToOpenAI } from '../src/convert/convert-anthropic-message-to-openai';
 import { convertOpenAIRequestToAnthropic } from '../src/convert/convert-openai-request-to-anthropic';
-import { toOpenAIError } from '../src/errors/error-bodies';
 import { parseOpenAIChatRequest } from '../src/openai/parse-openai-chat-request';
 import { createOpenAISseEncoderStream } from '../src/sse/encode-openai-sse';
 import { createAnthropicToOpenAIChunkStream } from '../src/stream/anthropic-to-openai-chunks';
@@ -23,58 +22,45 @@ import {
   thinkingScenario,
   toolBlock,
 } from './anthropic-scenarios';
-import {
-  jsonResponse,
-  sseResponse,
-  startLoopbackServer,
-  type LoopbackServer,
-} from './loopback-server';
+import { jsonResponse, sseResponse } from './loopback-server';
+import { startOpenAISdkGateway, type OpenAISdkGateway } from './openai-sdk-gateway';
 import { streamOf } from './stream-helpers';
 
-let server: LoopbackServer;
-let client: OpenAI;
+let gateway: OpenAISdkGateway;
 let upstream: AnthropicStreamEvent[] = [];
 const received: AnthropicMessagesRequest[] = [];
 
 /** The gateway pipeline the server runs for `/v1/chat/completions`, on a scripted upstream. */
 beforeAll(async () => {
-  server = await startLoopbackServer(async ({ body }) => {
-    try {
-      const { request, customToolNames, includeUsage } = convertOpenAIRequestToAnthropic(
-        parseOpenAIChatRequest(body),
+  gateway = await startOpenAISdkGateway(async (body) => {
+    const { request, customToolNames, includeUsage } = convertOpenAIRequestToAnthropic(
+      parseOpenAIChatRequest(body),
+    );
+    received.push(request);
+    const events = streamOf(upstream).pipeThrough(
+      createStopSequenceStream({ stopSequences: request.stop_sequences }),
+    );
+    if (request.stream === true) {
+      return sseResponse(
+        events
+          .pipeThrough(
+            createAnthropicToOpenAIChunkStream({
+              includeUsage,
+              customToolNames,
+              created: 1700000000,
+            }),
+          )
+          .pipeThrough(createOpenAISseEncoderStream()),
       );
-      received.push(request);
-      const events = streamOf(upstream).pipeThrough(
-        createStopSequenceStream({ stopSequences: request.stop_sequences }),
-      );
-      if (request.stream === true) {
-        return sseResponse(
-          events
-            .pipeThrough(
-              createAnthropicToOpenAIChunkStream({
-                includeUsage,
-                customToolNames,
-                created: 1700000000,
-              }),
-            )
-            .pipeThrough(createOpenAISseEncoderStream()),
-        );
-      }
-      const message = await aggregateAnthropicStream(events);
-      return jsonResponse(
-        convertAnthropicMessageToOpenAI(message, { customToolNames, created: 1700000000 }),
-      );
-    } catch (error) {
-      const rendered = toOpenAIError(error);
-      return jsonResponse(rendered.body, rendered.status);
     }
+    const message = await aggregateAnthropicStream(events);
+    return jsonResponse(
+      convertAnthropicMessageToOpenAI(message, { customToolNames, created: 1700000000 }),
+    );
   });
-  client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: 'test-key', maxRetries: 0 });
 });
 
-afterAll(async () => {
-  await server.close();
-});
+afterAll(() => gateway.close());
 
 async function streamed(
   events: AnthropicStreamEvent[],
@@ -82,7 +68,7 @@ async function streamed(
 ) {
   upstream = events;
   const chunks: ChatCompletionChunk[] = [];
-  const stream = client.chat.completions.stream({
+  const stream = gateway.client.chat.completions.stream({
     model: 'claude-sonnet-4-6',
     messages: [{ role: 'user', content: 'Hi' }],
     stream_options: { include_usage: true },
@@ -215,7 +201,7 @@ describe('the OpenAI SDK reading our chunks', () => {
       ...messageEnd('tool_use'),
     ];
     upstream = events;
-    const completion = await client.chat.completions.create({
+    const completion = await gateway.client.chat.completions.create({
       model: 'claude-sonnet-4-6',
       messages: [{ role: 'user', content: 'Patch it' }],
       tools: [
@@ -238,7 +224,7 @@ describe('the OpenAI SDK reading our chunks', () => {
 
   it('non-stream: content, tool calls and usage', async () => {
     upstream = multiToolScenario;
-    const completion = await client.chat.completions.create({
+    const completion = await gateway.client.chat.completions.create({
       model: 'claude-sonnet-4-6',
       messages: [{ role: 'user', content: 'Hi' }],
     });
@@ -255,11 +241,11 @@ describe('the OpenAI SDK reading our chunks', () => {
   });
 
   it('rejects n > 1 and malformed messages with a 400 naming the parameter', async () => {
-    const tooMany = await client.chat.completions
+    const tooMany = await gateway.client.chat.completions
       .create({ model: 'm', n: 2, messages: [{ role: 'user', content: 'Hi' }] })
       .catch((error: unknown) => error);
     expect(tooMany).toMatchObject({ status: 400, param: 'n', type: 'invalid_request_error' });
-    const malformed = await client.chat.completions
+    const malformed = await gateway.client.chat.completions
       .create({
         model: 'm',
         messages: [

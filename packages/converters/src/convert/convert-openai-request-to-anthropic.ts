@@ -3,11 +3,11 @@ import type {
   AnthropicTextBlockParam,
 } from '../anthropic/request-schema';
 import type { OpenAIChatRequest } from '../openai/request-schema';
+import { assembleHubRequest } from './assemble-hub-request';
 import type { ConversionWarning } from './conversion-warning';
 import { convertOpenAIMessages } from './convert-openai-messages';
 import { convertOpenAITools } from './convert-openai-tools';
 import { normalizeAnthropicMessages } from './normalize-anthropic-messages';
-import { planThinking, samplingFields } from './plan-thinking';
 import { responseFormatInstruction } from './response-format';
 
 export interface ConvertOpenAIRequestOptions {
@@ -66,23 +66,6 @@ function warnUnsupported(request: OpenAIChatRequest, warnings: ConversionWarning
   }
 }
 
-function stopSequences(
-  request: OpenAIChatRequest,
-  warnings: ConversionWarning[],
-): string[] | undefined {
-  if (request.stop == null) return undefined;
-  const all = typeof request.stop === 'string' ? [request.stop] : request.stop;
-  const kept = all.filter((sequence) => sequence.trim() !== '');
-  if (kept.length < all.length) {
-    warnings.push({
-      type: 'adjusted',
-      param: 'stop',
-      message: 'Empty or whitespace-only stop sequences are not supported; dropped.',
-    });
-  }
-  return kept.length > 0 ? kept : undefined;
-}
-
 /**
  * Converts an OpenAI Chat Completions request to the hub (Anthropic Messages) request. See the README
  * for the full mapping: system hoisting, multi-part content and images, tools and `tool_choice`,
@@ -110,35 +93,23 @@ export function convertOpenAIRequestToAnthropic(
     messages = [{ role: 'user', content: system.splice(0) }];
   }
   const tools = convertOpenAITools(request);
-  const forcedTool = tools.toolChoice?.type === 'any' || tools.toolChoice?.type === 'tool';
-  const plan = planThinking({
+  const anthropic = assembleHubRequest({
+    model: request.model,
+    system,
+    messages,
+    tools: tools.tools,
+    toolChoice: tools.toolChoice,
     requestedMaxTokens: request.max_completion_tokens ?? request.max_tokens ?? undefined,
     effort: request.reasoning_effort,
     effortParam: 'reasoning_effort',
     defaultMaxTokens: options.defaultMaxTokens ?? 8192,
-    forcedTool,
+    temperature: request.temperature,
+    topP: request.top_p,
+    stop: request.stop,
+    user: request.user ?? (request['safety_identifier'] as string | undefined),
+    stream: request.stream,
     warnings,
   });
-  const stop = stopSequences(request, warnings);
-  const user = request.user ?? (request['safety_identifier'] as string | undefined);
-  const anthropic: AnthropicMessagesRequest = {
-    model: request.model,
-    max_tokens: plan.maxTokens,
-    messages,
-    ...(system.length > 0 ? { system } : {}),
-    ...(tools.tools === undefined ? {} : { tools: tools.tools }),
-    ...(tools.toolChoice === undefined ? {} : { tool_choice: tools.toolChoice }),
-    ...(plan.thinking === undefined ? {} : { thinking: plan.thinking }),
-    ...samplingFields({
-      temperature: request.temperature,
-      topP: request.top_p,
-      thinking: plan.thinking !== undefined,
-      warnings,
-    }),
-    ...(stop === undefined ? {} : { stop_sequences: stop }),
-    ...(typeof user === 'string' && user !== '' ? { metadata: { user_id: user } } : {}),
-    ...(request.stream == null ? {} : { stream: request.stream }),
-  };
   return {
     request: anthropic,
     warnings,

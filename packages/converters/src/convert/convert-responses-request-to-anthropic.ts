@@ -7,11 +7,11 @@ import type { OpenAIResponseFormat } from '../openai/request-schema';
 import type { ResponsesRequest, ResponsesTextFormat } from '../responses/request-schema';
 import type { ResponsesEcho } from '../responses/response';
 import type { AnthropicToResponsesOptions } from '../stream/anthropic-to-responses-events';
+import { assembleHubRequest } from './assemble-hub-request';
 import type { ConversionWarning } from './conversion-warning';
 import { convertResponsesInput } from './convert-responses-input';
 import { convertResponsesTools } from './convert-responses-tools';
 import { normalizeAnthropicMessages } from './normalize-anthropic-messages';
-import { planThinking, samplingFields } from './plan-thinking';
 import { responseFormatInstruction } from './response-format';
 import type { ResponsesToolMap } from './responses-tool-map';
 
@@ -129,33 +129,22 @@ export function convertResponsesRequestToAnthropic(
     messages = [{ role: 'user', content: system.splice(0) }];
   }
   const tools = convertResponsesTools(request, warnings);
-  const forcedTool = tools.toolChoice?.type === 'any' || tools.toolChoice?.type === 'tool';
-  const plan = planThinking({
+  const anthropic = assembleHubRequest({
+    model: request.model,
+    system,
+    messages,
+    tools: tools.tools,
+    toolChoice: tools.toolChoice,
     requestedMaxTokens: request.max_output_tokens ?? undefined,
     effort: request.reasoning?.effort,
     effortParam: 'reasoning.effort',
     defaultMaxTokens: options.defaultMaxTokens ?? 8192,
-    forcedTool,
+    temperature: request.temperature,
+    topP: request.top_p,
+    user: request.user ?? request.safety_identifier,
+    stream: request.stream,
     warnings,
   });
-  const user = request.user ?? request.safety_identifier;
-  const anthropic: AnthropicMessagesRequest = {
-    model: request.model,
-    max_tokens: plan.maxTokens,
-    messages,
-    ...(system.length > 0 ? { system } : {}),
-    ...(tools.tools === undefined ? {} : { tools: tools.tools }),
-    ...(tools.toolChoice === undefined ? {} : { tool_choice: tools.toolChoice }),
-    ...(plan.thinking === undefined ? {} : { thinking: plan.thinking }),
-    ...samplingFields({
-      temperature: request.temperature,
-      topP: request.top_p,
-      thinking: plan.thinking !== undefined,
-      warnings,
-    }),
-    ...(typeof user === 'string' && user !== '' ? { metadata: { user_id: user } } : {}),
-    ...(request.stream == null ? {} : { stream: request.stream }),
-  };
   return {
     request: anthropic,
     warnings,

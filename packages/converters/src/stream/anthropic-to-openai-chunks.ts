@@ -1,20 +1,21 @@
-import type { AnthropicStopReason, AnthropicUsage } from '../anthropic/message';
 import type {
+  AnthropicContentBlockDeltaEvent,
   AnthropicContentBlockStartEvent,
+  AnthropicMessageStartEvent,
   AnthropicStreamEvent,
 } from '../anthropic/stream-event';
 import { unwrapCustomToolInput } from '../convert/custom-tool';
 import { mapAnthropicStopReason } from '../convert/map-stop-reason';
-import { anthropicUsageToOpenAI, mergeAnthropicUsage } from '../convert/map-usage';
+import { anthropicUsageToOpenAI } from '../convert/map-usage';
 import { openAICompletionIdFor, unixSeconds } from '../convert/response-ids';
 import { toOpenAIError } from '../errors/error-bodies';
-import { errorFromAnthropicBody } from '../errors/error-from-protocol-body';
-import { malformedUpstream } from '../convert/malformed-upstream';
 import type {
   OpenAIChatChunk,
   OpenAIChunkDelta,
   OpenAIStreamItem,
 } from '../openai/chat-completion';
+import { AnthropicStreamConverter } from './anthropic-stream-converter';
+import { converterStream } from './converter-stream';
 
 export interface AnthropicToOpenAIChunkOptions {
   /** `stream_options.include_usage`: end with a usage chunk (`choices: []`), `usage: null` elsewhere. */
@@ -40,69 +41,29 @@ type BlockState =
  * that stops before `message_stop` ends with an error object, never a clean finish. Custom tool input
  * is sent whole when its block closes, because it must be unwrapped from JSON.
  */
-export class AnthropicToOpenAIChunkConverter {
+export class AnthropicToOpenAIChunkConverter extends AnthropicStreamConverter<OpenAIStreamItem> {
   readonly #options: AnthropicToOpenAIChunkOptions;
   readonly #custom: ReadonlySet<string>;
   readonly #blocks = new Map<number, BlockState>();
   #id = '';
   #model = '';
   #created = 0;
-  #started = false;
-  #done = false;
   #toolCount = 0;
-  #stopReason: AnthropicStopReason | null = null;
-  #usage: Partial<AnthropicUsage> = {};
 
   constructor(options: AnthropicToOpenAIChunkOptions = {}) {
+    super();
     this.#options = options;
     this.#custom = new Set(options.customToolNames ?? []);
   }
 
-  /** Converts one event; returns the chunks to send (often none or one). */
-  push(event: AnthropicStreamEvent): OpenAIStreamItem[] {
-    if (this.#done || event.type === 'ping') return [];
-    if (event.type === 'error') return this.#fail(errorFromAnthropicBody(event));
-    if (event.type === 'message_start') {
-      if (this.#started)
-        return this.#fail(malformedUpstream('The upstream sent message_start twice.', 'anthropic'));
-      this.#started = true;
-      this.#id = openAICompletionIdFor(event.message.id);
-      this.#model = this.#options.model ?? event.message.model;
-      this.#created = this.#options.created ?? unixSeconds();
-      this.#usage = { ...event.message.usage };
-      return [this.#chunk({ role: 'assistant', content: '' })];
-    }
-    if (!this.#started) {
-      return this.#fail(
-        malformedUpstream(`The upstream sent ${event.type} before message_start.`, 'anthropic'),
-      );
-    }
-    switch (event.type) {
-      case 'content_block_start':
-        return this.#startBlock(event);
-      case 'content_block_delta':
-        return this.#delta(event.index, event.delta);
-      case 'content_block_stop':
-        return this.#stopBlock(event.index);
-      case 'message_delta':
-        this.#stopReason = event.delta.stop_reason ?? this.#stopReason;
-        this.#usage = mergeAnthropicUsage(this.#usage, event.usage);
-        return [];
-      case 'message_stop':
-        return this.#finishMessage();
-    }
+  protected startMessage(message: AnthropicMessageStartEvent['message']): OpenAIStreamItem[] {
+    this.#id = openAICompletionIdFor(message.id);
+    this.#model = this.#options.model ?? message.model;
+    this.#created = this.#options.created ?? unixSeconds();
+    return [this.#chunk({ role: 'assistant', content: '' })];
   }
 
-  /** Call when the input ends; reports a stream that ended before `message_stop`. */
-  finish(): OpenAIStreamItem[] {
-    if (this.#done) return [];
-    return this.#fail(
-      malformedUpstream('The upstream stream ended before the message was complete.', 'anthropic'),
-    );
-  }
-
-  #fail(error: unknown): OpenAIStreamItem[] {
-    this.#done = true;
+  protected failure(error: unknown): OpenAIStreamItem[] {
     return [toOpenAIError(error).body];
   }
 
@@ -120,7 +81,7 @@ export class AnthropicToOpenAIChunkConverter {
     };
   }
 
-  #startBlock(event: AnthropicContentBlockStartEvent): OpenAIStreamItem[] {
+  protected startBlock(event: AnthropicContentBlockStartEvent): OpenAIStreamItem[] {
     const block = event.content_block;
     switch (block.type) {
       case 'text':
@@ -166,11 +127,9 @@ export class AnthropicToOpenAIChunkConverter {
     }
   }
 
-  #delta(
-    index: number,
-    delta: Extract<AnthropicStreamEvent, { type: 'content_block_delta' }>['delta'],
-  ): OpenAIStreamItem[] {
-    const block = this.#blocks.get(index);
+  protected blockDelta(event: AnthropicContentBlockDeltaEvent): OpenAIStreamItem[] {
+    const { delta } = event;
+    const block = this.#blocks.get(event.index);
     switch (delta.type) {
       case 'text_delta':
         return block?.kind === 'text' && delta.text !== ''
@@ -194,7 +153,7 @@ export class AnthropicToOpenAIChunkConverter {
     }
   }
 
-  #stopBlock(index: number): OpenAIStreamItem[] {
+  protected stopBlock(index: number): OpenAIStreamItem[] {
     const block = this.#blocks.get(index);
     if (block?.kind !== 'custom') return [];
     let input: unknown = {};
@@ -210,10 +169,9 @@ export class AnthropicToOpenAIChunkConverter {
     ];
   }
 
-  #finishMessage(): OpenAIStreamItem[] {
-    this.#done = true;
+  protected finishMessage(): OpenAIStreamItem[] {
     const finishReason = mapAnthropicStopReason({
-      stopReason: this.#stopReason,
+      stopReason: this.stopReason,
       hasToolCalls: this.#toolCount > 0,
     });
     const items: OpenAIStreamItem[] = [this.#chunk({}, finishReason)];
@@ -224,7 +182,7 @@ export class AnthropicToOpenAIChunkConverter {
         created: this.#created,
         model: this.#model,
         choices: [],
-        usage: anthropicUsageToOpenAI(this.#usage),
+        usage: anthropicUsageToOpenAI(this.usage),
       });
     }
     return items;
@@ -238,13 +196,5 @@ export class AnthropicToOpenAIChunkConverter {
 export function createAnthropicToOpenAIChunkStream(
   options: AnthropicToOpenAIChunkOptions = {},
 ): TransformStream<AnthropicStreamEvent, OpenAIStreamItem> {
-  const converter = new AnthropicToOpenAIChunkConverter(options);
-  return new TransformStream({
-    transform(event, controller) {
-      for (const item of converter.push(event)) controller.enqueue(item);
-    },
-    flush(controller) {
-      for (const item of converter.finish()) controller.enqueue(item);
-    },
-  });
+  return converterStream(new AnthropicToOpenAIChunkConverter(options));
 }

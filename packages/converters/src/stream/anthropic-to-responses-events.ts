@@ -1,16 +1,15 @@
-import type { AnthropicStopReason, AnthropicUsage } from '../anthropic/message';
 import type {
   AnthropicContentBlockDeltaEvent,
   AnthropicContentBlockStartEvent,
+  AnthropicMessageStartEvent,
   AnthropicStreamEvent,
 } from '../anthropic/stream-event';
 import { malformedUpstream } from '../convert/malformed-upstream';
-import { anthropicUsageToResponses, mergeAnthropicUsage } from '../convert/map-usage';
+import { anthropicUsageToResponses } from '../convert/map-usage';
 import { encodeReasoningContent } from '../convert/reasoning-carrier';
 import { responseIdFor, unixSeconds } from '../convert/response-ids';
 import { toResponsesError } from '../convert/responses-error';
 import type { ResponsesToolMap } from '../convert/responses-tool-map';
-import { errorFromAnthropicBody } from '../errors/error-from-protocol-body';
 import type {
   ResponsesEcho,
   ResponsesItemStatus,
@@ -19,6 +18,8 @@ import type {
   ResponsesStatus,
   ResponsesStreamEvent,
 } from '../responses/response';
+import { AnthropicStreamConverter } from './anthropic-stream-converter';
+import { converterStream } from './converter-stream';
 import {
   closingEvents,
   deltaEvents,
@@ -72,7 +73,7 @@ const defaultEcho: ResponsesEcho = {
  * stops early, or {@link fail}). Tool calls are complete in their `output_item.done`, which is where
  * Codex reads them.
  */
-export class AnthropicToResponsesEventConverter {
+export class AnthropicToResponsesEventConverter extends AnthropicStreamConverter<ResponsesStreamEvent> {
   readonly #options: AnthropicToResponsesOptions;
   readonly #echo: ResponsesEcho;
   readonly #blocks = new Map<number, OpenItem>();
@@ -82,69 +83,24 @@ export class AnthropicToResponsesEventConverter {
   #createdAt = 0;
   #sequence = 0;
   #created = false;
-  #done = false;
   #malformedToolCall = false;
-  #stopReason: AnthropicStopReason | null = null;
-  #usage: Partial<AnthropicUsage> = {};
 
   constructor(options: AnthropicToResponsesOptions = {}) {
+    super();
     this.#options = options;
     this.#echo = { ...defaultEcho, ...options.echo };
   }
 
-  /** Whether a terminal event (`completed`, `incomplete` or `failed`) has been emitted. */
-  get done(): boolean {
-    return this.#done;
-  }
-
-  /** Converts one event; returns the events to send (often one, sometimes none or several). */
-  push(event: AnthropicStreamEvent): ResponsesStreamEvent[] {
-    if (this.#done || event.type === 'ping') return [];
-    if (event.type === 'error') return this.fail(errorFromAnthropicBody(event));
-    if (event.type === 'message_start') {
-      if (this.#created)
-        return this.fail(malformedUpstream('The upstream sent message_start twice.', 'anthropic'));
-      this.#usage = { ...event.message.usage };
-      return this.#start(event.message.id, event.message.model);
-    }
-    if (!this.#created) {
-      return this.fail(
-        malformedUpstream(`The upstream sent ${event.type} before message_start.`, 'anthropic'),
-      );
-    }
-    switch (event.type) {
-      case 'content_block_start':
-        return this.#startBlock(event);
-      case 'content_block_delta':
-        return this.#delta(event);
-      case 'content_block_stop':
-        return this.#stopBlock(event.index);
-      case 'message_delta':
-        this.#stopReason = event.delta.stop_reason ?? this.#stopReason;
-        this.#usage = mergeAnthropicUsage(this.#usage, event.usage);
-        return [];
-      case 'message_stop':
-        return this.#finishMessage();
-    }
-  }
-
-  /** Call when the input ends; reports a stream that ended before `message_stop`. */
-  finish(): ResponsesStreamEvent[] {
-    if (this.#done) return [];
-    return this.fail(
-      malformedUpstream('The upstream stream ended before the message was complete.', 'anthropic'),
-    );
+  protected startMessage(message: AnthropicMessageStartEvent['message']): ResponsesStreamEvent[] {
+    return this.#start(message.id, message.model);
   }
 
   /**
-   * Ends the stream with `response.failed` carrying `error` (preceded by `response.created` if the
-   * stream had not started), e.g. for a timeout the caller detected; items still open are in its
-   * output as `incomplete`. Nothing once the stream ended.
+   * `response.failed` carrying `error` (preceded by `response.created` if the stream had not
+   * started); items still open are in its output as `incomplete`.
    */
-  fail(error: unknown): ResponsesStreamEvent[] {
-    if (this.#done) return [];
+  protected failure(error: unknown): ResponsesStreamEvent[] {
     const events = this.#created ? [] : this.#start(undefined, undefined);
-    this.#done = true;
     // What was streamed so far stays in the output, cut short.
     for (const item of this.#blocks.values())
       this.#output[item.outputIndex] = this.#itemFor(item, 'incomplete');
@@ -182,7 +138,7 @@ export class AnthropicToResponsesEventConverter {
       model: this.#model,
       output: [...this.#output],
       previous_response_id: null,
-      usage: finished ? anthropicUsageToResponses(this.#usage) : null,
+      usage: finished ? anthropicUsageToResponses(this.usage) : null,
       ...this.#echo,
     };
   }
@@ -207,7 +163,7 @@ export class AnthropicToResponsesEventConverter {
     return outputItem({ item, status, reasoning: this.#reasoningForm, encrypted });
   }
 
-  #startBlock(event: AnthropicContentBlockStartEvent): ResponsesStreamEvent[] {
+  protected startBlock(event: AnthropicContentBlockStartEvent): ResponsesStreamEvent[] {
     if (this.#blocks.has(event.index)) {
       return this.fail(
         malformedUpstream(`Content block ${event.index} started twice.`, 'anthropic'),
@@ -231,13 +187,13 @@ export class AnthropicToResponsesEventConverter {
     ];
   }
 
-  #delta(event: AnthropicContentBlockDeltaEvent): ResponsesStreamEvent[] {
+  protected blockDelta(event: AnthropicContentBlockDeltaEvent): ResponsesStreamEvent[] {
     const item = this.#blocks.get(event.index);
     if (item === undefined) return [];
     return deltaEvents(item, event.delta, this.#reasoningForm).map((delta) => this.#emit(delta));
   }
 
-  #stopBlock(index: number): ResponsesStreamEvent[] {
+  protected stopBlock(index: number): ResponsesStreamEvent[] {
     const item = this.#blocks.get(index);
     if (item === undefined) return [];
     this.#blocks.delete(index);
@@ -255,21 +211,20 @@ export class AnthropicToResponsesEventConverter {
     return events;
   }
 
-  #finishMessage(): ResponsesStreamEvent[] {
+  protected finishMessage(): ResponsesStreamEvent[] {
     if (this.#blocks.size > 0) {
       return this.fail(
         malformedUpstream('The upstream ended the message with a block still open.', 'anthropic'),
       );
     }
     const truncated =
-      this.#stopReason === 'max_tokens' || this.#stopReason === 'model_context_window_exceeded';
+      this.stopReason === 'max_tokens' || this.stopReason === 'model_context_window_exceeded';
     if (this.#malformedToolCall && !truncated) {
       return this.fail(
         malformedUpstream('The upstream sent tool arguments that are not valid JSON.', 'anthropic'),
       );
     }
-    this.#done = true;
-    if (truncated || this.#stopReason === 'refusal') {
+    if (truncated || this.stopReason === 'refusal') {
       const response = this.#response('incomplete');
       response.incomplete_details = { reason: truncated ? 'max_output_tokens' : 'content_filter' };
       return [this.#emit({ type: 'response.incomplete', response })];
@@ -287,12 +242,5 @@ export function createAnthropicToResponsesEventStream(
   options: AnthropicToResponsesOptions = {},
   converter = new AnthropicToResponsesEventConverter(options),
 ): TransformStream<AnthropicStreamEvent, ResponsesStreamEvent> {
-  return new TransformStream({
-    transform(event, controller) {
-      for (const item of converter.push(event)) controller.enqueue(item);
-    },
-    flush(controller) {
-      for (const item of converter.finish()) controller.enqueue(item);
-    },
-  });
+  return converterStream(converter);
 }

@@ -15,6 +15,7 @@ import {
   type OpenAIStreamItem,
   type OpenAIToolCallDelta,
 } from '../openai/chat-completion';
+import { converterStream } from './converter-stream';
 
 export interface OpenAIToAnthropicEventOptions {
   /** The model name to report; default: the one in the first chunk. */
@@ -286,13 +287,5 @@ export class OpenAIToAnthropicEventConverter {
 export function createOpenAIToAnthropicEventStream(
   options: OpenAIToAnthropicEventOptions = {},
 ): TransformStream<OpenAIStreamItem, AnthropicStreamEvent> {
-  const converter = new OpenAIToAnthropicEventConverter(options);
-  return new TransformStream({
-    transform(item, controller) {
-      for (const event of converter.push(item)) controller.enqueue(event);
-    },
-    flush(controller) {
-      for (const event of converter.finish()) controller.enqueue(event);
-    },
-  });
+  return converterStream(new OpenAIToAnthropicEventConverter(options));
 }
