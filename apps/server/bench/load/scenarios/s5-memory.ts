@@ -15,6 +15,8 @@ export interface MemoryRow {
   rssBeforeBytes: number;
   /** Median RSS while every stream was open, bytes. */
   rssSteadyBytes: number;
+  /** How many 1 Hz samples fell in the all-open window (0: the median of all samples was used). */
+  steadySamples: number;
   peakRssBytes: number;
   /** (steady − before) / streams × 1000, bytes. */
   rssPer1000StreamsBytes: number;
@@ -73,6 +75,7 @@ export async function measureStreamMemory(
     streams: options.streams,
     rssBeforeBytes: before.rssBytes,
     rssSteadyBytes: steady,
+    steadySamples: window.length,
     peakRssBytes: Math.max(...samples.map((s) => s.rss)),
     rssPer1000StreamsBytes: ((steady - before.rssBytes) / options.streams) * 1000,
     peakOpenFds: Math.max(...samples.map((s) => s.fds)),
