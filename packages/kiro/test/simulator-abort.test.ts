@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import {
-  kiroAccountOf,
-  messagesRequest,
-  startHarness,
-  type SimulatorHarness,
-} from './support/simulator';
+import { kiroAccountOf, messagesRequest, useHarness } from './support/simulator';
 
-let harness: SimulatorHarness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness.close();
-});
+const harness = useHarness();
 
 const preciseNow = () => performance.timeOrigin + performance.now();
 const slowAnswer = messagesRequest({

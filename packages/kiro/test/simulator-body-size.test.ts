@@ -1,22 +1,11 @@
 import { anthropicMessagesRequestSchema } from '@octoproxy/converters';
 import { socialProfileArn } from '@octoproxy/kiro-simulator';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { buildKiroRequest, type KiroClientOptions } from '../src/index';
-import {
-  kiroAccountOf,
-  readAll,
-  startHarness,
-  textOf,
-  type SimulatorHarness,
-} from './support/simulator';
+import { harnessPerTest, kiroAccountOf, readAll, textOf } from './support/simulator';
 
-let harness: SimulatorHarness | undefined;
-
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const harnessForTest = harnessPerTest();
 
 const screenshot = Buffer.alloc(700_000, 1).toString('base64');
 const request = anthropicMessagesRequestSchema.parse({
@@ -37,7 +26,7 @@ const request = anthropicMessagesRequestSchema.parse({
 const bodyBytes = buildKiroRequest({ request, profileArn: socialProfileArn }).bodyBytes;
 
 async function start(options: { simulatorMax?: number; client?: KiroClientOptions }) {
-  harness = await startHarness(
+  const harness = await harnessForTest(
     options.simulatorMax === undefined ? {} : { maxBodyBytes: options.simulatorMax },
     options.client,
   );
@@ -63,7 +52,6 @@ describe('body size and images', () => {
       request,
     });
     expect(textOf(await readAll(response.events))).toBe('a cat');
-    await accepted.harness.close();
 
     const refused = await start({ simulatorMax: exact - 1, client: { maxBodyBytes: null } });
     await expect(

@@ -1,5 +1,5 @@
 import { anthropicMessagesRequestSchema, type AnthropicStreamEvent } from '@octoproxy/converters';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { toKiroToolName } from '../src/index';
 
@@ -11,17 +11,10 @@ import {
   readAll,
   startHarness,
   textOf,
-  type SimulatorHarness,
+  useHarness,
 } from './support/simulator';
 
-let harness: SimulatorHarness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness.close();
-});
+const harness = useHarness();
 
 describe('chat against the simulator', () => {
   it('streams an echo answer for a social account', async () => {

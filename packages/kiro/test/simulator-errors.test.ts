@@ -8,17 +8,11 @@ import {
   messagesRequest,
   readAll,
   startHarness,
+  useHarness,
   type SimulatorHarness,
 } from './support/simulator';
 
-let harness: SimulatorHarness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness.close();
-});
+const harness = useHarness();
 
 function newAccount(
   options: Parameters<SimulatorHarness['sim']['addAccount']>[0] = { authMethod: 'social' },

@@ -1,5 +1,5 @@
 import { request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
   builderIdRegion,
@@ -9,16 +9,9 @@ import {
   startSocialLogin,
   type KiroAccount,
 } from '../src/index';
-import { messagesRequest, readAll, startHarness, type SimulatorHarness } from './support/simulator';
+import { messagesRequest, readAll, startHarness, useHarness } from './support/simulator';
 
-let harness: SimulatorHarness;
-
-beforeAll(async () => {
-  harness = await startHarness({ deviceFlow: { pollsBeforeApproval: 2, enforceInterval: false } });
-});
-afterAll(async () => {
-  await harness.close();
-});
+const harness = useHarness({ deviceFlow: { pollsBeforeApproval: 2, enforceInterval: false } });
 
 describe('login building blocks', () => {
   it('runs the social PKCE login end to end', async () => {

@@ -1,21 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import {
-  kiroAccountOf,
-  messagesRequest,
-  readAll,
-  startHarness,
-  type SimulatorHarness,
-} from './support/simulator';
+import { kiroAccountOf, messagesRequest, readAll, useHarness } from './support/simulator';
 
-let harness: SimulatorHarness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness.close();
-});
+const harness = useHarness();
 
 describe('account metadata', () => {
   it('reads usage limits with trial and bonuses, and sees credits drain', async () => {

@@ -1,19 +1,12 @@
 import { anthropicMessagesRequestSchema } from '@octoproxy/converters';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { anthropicEventViolations } from './support/anthropic-event-rules';
 import { conversationRequest } from './support/conversation-arbitrary';
-import { kiroAccountOf, readAll, startHarness, type SimulatorHarness } from './support/simulator';
+import { kiroAccountOf, readAll, useHarness } from './support/simulator';
 
-let harness: SimulatorHarness;
-
-beforeAll(async () => {
-  harness = await startHarness({}, { connections: { connectionsPerOrigin: 4 } });
-});
-afterAll(async () => {
-  await harness.close();
-});
+const harness = useHarness({}, { connections: { connectionsPerOrigin: 4 } });
 
 describe('any conversation against the simulator', () => {
   it('is accepted (never "Improperly formed request") and answered in order', async () => {

@@ -5,26 +5,17 @@ import {
   startSocks5Proxy,
   type LoopbackProxy,
 } from './support/loopback-proxies';
-import {
-  kiroAccountOf,
-  messagesRequest,
-  readAll,
-  startHarness,
-  textOf,
-  type SimulatorHarness,
-} from './support/simulator';
+import { kiroAccountOf, messagesRequest, readAll, textOf, useHarness } from './support/simulator';
 
-let harness: SimulatorHarness;
+const harness = useHarness({}, { timeouts: { connectMs: 2_000 } });
 let httpProxy: LoopbackProxy;
 let socksProxy: LoopbackProxy;
 
 beforeAll(async () => {
-  harness = await startHarness({}, { timeouts: { connectMs: 2_000 } });
   httpProxy = await startConnectProxy();
   socksProxy = await startSocks5Proxy({ username: 'user', password: 'p@ss' });
 });
 afterAll(async () => {
-  await harness.close();
   await httpProxy.close();
   await socksProxy.close();
 });

@@ -1,25 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { KiroAccount } from '../src/index';
 import {
+  harnessPerTest,
   kiroAccountOf,
   messagesRequest,
   readAll,
-  startHarness,
   textOf,
   type SimulatorHarness,
 } from './support/simulator';
 
-let harness: SimulatorHarness | undefined;
-
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const harnessForTest = harnessPerTest();
 
 /** A client with one pooled API connection, so that each chat call after the first reuses it. */
 async function oneConnection(): Promise<{ harness: SimulatorHarness; account: KiroAccount }> {
-  harness = await startHarness({}, { connections: { connectionsPerOrigin: 1 } });
+  const harness = await harnessForTest({}, { connections: { connectionsPerOrigin: 1 } });
   return { harness, account: kiroAccountOf(harness.sim.addAccount({ authMethod: 'social' })) };
 }
 

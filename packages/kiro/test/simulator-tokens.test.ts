@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { KiroTokenUpdate } from '../src/index';
 import {
   kiroAccountOf,
   messagesRequest,
   readAll,
-  startHarness,
+  useHarness,
   type SimulatorHarness,
 } from './support/simulator';
 
-let harness: SimulatorHarness;
 const updates: KiroTokenUpdate[] = [];
-
-beforeAll(async () => {
-  harness = await startHarness({}, { onTokensRefreshed: (update) => void updates.push(update) });
-});
-afterAll(async () => {
-  await harness.close();
-});
+const harness = useHarness({}, { onTokensRefreshed: (update) => void updates.push(update) });
 
 const past = new Date(Date.now() - 60_000).toISOString();
 

@@ -9,6 +9,7 @@ import {
   type AnthropicMessagesRequest,
   type AnthropicStreamEvent,
 } from '@octoproxy/converters';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 import {
   createKiroClient,
@@ -46,6 +47,53 @@ export async function startHarness(
       await client.close();
       await sim.close();
     },
+  };
+}
+
+/**
+ * One harness for the whole test file: started before its tests and closed after them. Read it
+ * inside tests and hooks only.
+ */
+export function useHarness(
+  simulatorOptions: KiroSimulatorOptions = {},
+  clientOptions: KiroClientOptions = {},
+): SimulatorHarness {
+  let started: SimulatorHarness | undefined;
+  beforeAll(async () => {
+    started = await startHarness(simulatorOptions, clientOptions);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = (): SimulatorHarness => {
+    if (started === undefined)
+      throw new Error('The harness starts before the tests: use it in one.');
+    return started;
+  };
+  return {
+    get sim() {
+      return current().sim;
+    },
+    get client() {
+      return current().client;
+    },
+    close: () => current().close(),
+  };
+}
+
+/** Starts a harness inside a test, with that test's options; each is closed after its test. */
+export function harnessPerTest(): (
+  simulatorOptions?: KiroSimulatorOptions,
+  clientOptions?: KiroClientOptions,
+) => Promise<SimulatorHarness> {
+  const open: SimulatorHarness[] = [];
+  afterEach(async () => {
+    for (const harness of open.splice(0)) await harness.close();
+  });
+  return async (simulatorOptions = {}, clientOptions = {}) => {
+    const harness = await startHarness(simulatorOptions, clientOptions);
+    open.push(harness);
+    return harness;
   };
 }
 
