@@ -12,6 +12,7 @@ import { prepareRequest, type Endpoints } from './client/targets';
 import { startNullProxy } from './processes/null-proxy';
 import type { BenchResults } from './bench-results';
 import { renderMarkdown } from './report/render-markdown';
+import { parseRunOptions } from './run-options';
 import { LatencyHistogram } from './stats/latency-histogram';
 import { parseCpuSeconds, parseRssBytes, sampleProcess } from './stats/process-stats';
 import { summariseRounds } from './stats/round-statistics';
@@ -167,6 +168,16 @@ describe('against the simulator', () => {
     expect(sample.status).toBe(403);
     expect(sample.complete).toBe(false);
     expect(sample.error).toMatch(/^HTTP 403/);
+  });
+});
+
+describe('run options', () => {
+  it('takes the options pnpm passes after its separator, and refuses unknown scenarios', () => {
+    const options = parseRunOptions(['--', '--quick', '--only', 's1,S4', '--wait-idle', '60']);
+    expect(options).toMatchObject({ quick: true, pin: true, waitIdleSeconds: 60 });
+    expect([...options.scenarios]).toEqual(['S1', 'S4']);
+    expect(parseRunOptions(['--no-pin']).pin).toBe(false);
+    expect(() => parseRunOptions(['--only', 'S9'])).toThrow(/unknown scenario S9/);
   });
 });
 

@@ -17,8 +17,10 @@ export const usage = `Usage: bench:load [--quick] [--no-pin] [--only S1,S2,S4,CP
                   [--wait-idle <seconds>] [--out <file.json>]`;
 
 export function parseRunOptions(argv: readonly string[]): RunOptions {
+  // `pnpm run bench:load -- --quick` hands the separator on to the script.
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
   const { values } = parseArgs({
-    args: [...argv],
+    args,
     strict: true,
     allowNegative: true,
     options: {
