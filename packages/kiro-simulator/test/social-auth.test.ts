@@ -170,4 +170,22 @@ describe('social PKCE login', () => {
     expect(denied.searchParams.get('error')).toBe('access_denied');
     expect(denied.searchParams.has('code')).toBe(false);
   });
+
+  it('names the field of a malformed sign-in query', async () => {
+    const response = await fetch(
+      `${authBase()}/login?${new URLSearchParams({
+        idp: 'Google',
+        redirect_uri: 'http://127.0.0.1:9/callback',
+        code_challenge: 'too-short',
+        code_challenge_method: 'S256',
+        state: 's',
+      }).toString()}`,
+      { redirect: 'manual' },
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: 'invalid_request',
+      error_description: 'Invalid or missing code_challenge',
+    });
+  });
 });

@@ -28,45 +28,58 @@ interface Route {
   handle: Handler;
 }
 
-/** REST paths of `q.{region}` (the Kiro IDE style). */
-const apiRoutes: Record<string, Route> = {
-  'POST generateAssistantResponse': {
-    operation: 'generateAssistantResponse',
-    handle: generateAssistantResponse,
-  },
-  'GET getUsageLimits': {
-    operation: 'getUsageLimits',
-    handle: (exchange, core) => getUsageLimits(exchange, core, paramsOf(exchange, 'rest')),
-  },
-  'GET ListAvailableModels': {
-    operation: 'listAvailableModels',
-    handle: (exchange, core) => listAvailableModels(exchange, core, paramsOf(exchange, 'rest')),
-  },
-  'POST ListAvailableProfiles': {
-    operation: 'listAvailableProfiles',
-    handle: listAvailableProfiles,
-  },
-};
+type ApiStyle = 'rest' | 'awsJson';
 
-/** awsJson 1.0 `x-amz-target`s accepted at `POST /` (the Q CLI style). */
-const awsJsonRoutes: Record<string, Route> = {
-  'AmazonCodeWhispererStreamingService.GenerateAssistantResponse': {
+/**
+ * The API operations, each reachable two ways: a REST path of `q.{region}` (the Kiro IDE style,
+ * parameters in the query) and an awsJson 1.0 `x-amz-target` at `POST /` (the Q CLI style,
+ * parameters in the JSON body).
+ */
+const apiOperations: {
+  rest: string;
+  target: string;
+  operation: Operation;
+  handle: (exchange: Exchange, core: SimulatorCore, style: ApiStyle) => void | Promise<void>;
+}[] = [
+  {
+    rest: 'POST generateAssistantResponse',
+    target: 'AmazonCodeWhispererStreamingService.GenerateAssistantResponse',
     operation: 'generateAssistantResponse',
     handle: generateAssistantResponse,
   },
-  'AmazonCodeWhispererService.GetUsageLimits': {
+  {
+    rest: 'GET getUsageLimits',
+    target: 'AmazonCodeWhispererService.GetUsageLimits',
     operation: 'getUsageLimits',
-    handle: (exchange, core) => getUsageLimits(exchange, core, paramsOf(exchange, 'awsJson')),
+    handle: (exchange, core, style) => getUsageLimits(exchange, core, paramsOf(exchange, style)),
   },
-  'AmazonCodeWhispererService.ListAvailableModels': {
+  {
+    rest: 'GET ListAvailableModels',
+    target: 'AmazonCodeWhispererService.ListAvailableModels',
     operation: 'listAvailableModels',
-    handle: (exchange, core) => listAvailableModels(exchange, core, paramsOf(exchange, 'awsJson')),
+    handle: (exchange, core, style) =>
+      listAvailableModels(exchange, core, paramsOf(exchange, style)),
   },
-  'AmazonCodeWhispererService.ListAvailableProfiles': {
+  {
+    rest: 'POST ListAvailableProfiles',
+    target: 'AmazonCodeWhispererService.ListAvailableProfiles',
     operation: 'listAvailableProfiles',
     handle: listAvailableProfiles,
   },
-};
+];
+
+/** The API operations keyed by REST `METHOD path` or by awsJson target. */
+function apiRoutesIn(style: ApiStyle): Record<string, Route> {
+  return Object.fromEntries(
+    apiOperations.map((api) => [
+      style === 'rest' ? api.rest : api.target,
+      { operation: api.operation, handle: (exchange, core) => api.handle(exchange, core, style) },
+    ]),
+  );
+}
+
+const apiRoutes = apiRoutesIn('rest');
+const awsJsonRoutes = apiRoutesIn('awsJson');
 
 const authRoutes: Record<string, Route> = {
   'POST refreshToken': { operation: 'socialRefreshToken', handle: socialRefreshToken },

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 
 import type { Exchange } from '../../http/exchange';
-import { finish, sendOAuthError, writeHead } from '../../http/responses';
+import { sendOAuthError } from '../../http/responses';
 import type { SimulatorCore } from '../../simulator/simulator-core';
+import { parseOAuthQuery } from '../parse-oauth-input';
+import { redirectToClient } from '../redirect-to-client';
 
 const loginQuery = z.object({
   idp: z.enum(['Google', 'Github']),
@@ -30,17 +32,8 @@ export function isAllowedSocialRedirect(uri: string): boolean {
  * with `code` and `state` (or `error` when `sim_error` is given).
  */
 export function socialLogin(exchange: Exchange, core: SimulatorCore): void {
-  const parsed = loginQuery.safeParse(Object.fromEntries(exchange.url.searchParams));
-  if (!parsed.success) {
-    const field = parsed.error.issues[0]?.path.join('.') ?? 'query';
-    sendOAuthError(exchange, {
-      status: 400,
-      error: 'invalid_request',
-      description: `Invalid or missing ${field}`,
-    });
-    return;
-  }
-  const query = parsed.data;
+  const query = parseOAuthQuery(exchange, loginQuery);
+  if (query === undefined) return;
   if (!isAllowedSocialRedirect(query.redirect_uri)) {
     sendOAuthError(exchange, {
       status: 400,
@@ -49,19 +42,16 @@ export function socialLogin(exchange: Exchange, core: SimulatorCore): void {
     });
     return;
   }
-  const target = new URL(query.redirect_uri);
-  if (query.sim_error === undefined) {
-    const code = core.logins.issueCode({
-      codeChallenge: query.code_challenge,
-      redirectUri: query.redirect_uri,
-      provider: query.idp,
-      region: exchange.log.region ?? 'us-east-1',
-    });
-    target.searchParams.set('code', code.code);
-  } else {
-    target.searchParams.set('error', query.sim_error);
-  }
-  target.searchParams.set('state', query.state);
-  writeHead(exchange, 302, { location: target.toString() });
-  finish(exchange);
+  const outcome =
+    query.sim_error === undefined
+      ? {
+          code: core.logins.issueCode({
+            codeChallenge: query.code_challenge,
+            redirectUri: query.redirect_uri,
+            provider: query.idp,
+            region: exchange.log.region ?? 'us-east-1',
+          }).code,
+        }
+      : { error: query.sim_error };
+  redirectToClient(exchange, { redirectUri: query.redirect_uri, outcome, state: query.state });
 }

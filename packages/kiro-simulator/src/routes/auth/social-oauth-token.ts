@@ -5,7 +5,7 @@ import type { Exchange } from '../../http/exchange';
 import { sendJson, sendOAuthError } from '../../http/responses';
 import type { SimulatorCore } from '../../simulator/simulator-core';
 import { answerRequestFault } from '../answer-request-fault';
-import { parseOAuthBody } from '../parse-json-body';
+import { parseOAuthBody } from '../parse-oauth-input';
 
 /** snake_case, unlike every other Kiro body (kiro-protocol.md §5.5). */
 const tokenBody = z.object({

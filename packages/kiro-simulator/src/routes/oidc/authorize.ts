@@ -1,8 +1,10 @@
 import { z } from 'zod';
 
 import type { Exchange } from '../../http/exchange';
-import { finish, sendOAuthError, writeHead } from '../../http/responses';
+import { sendOAuthError } from '../../http/responses';
 import type { SimulatorCore } from '../../simulator/simulator-core';
+import { parseOAuthQuery } from '../parse-oauth-input';
+import { redirectToClient } from '../redirect-to-client';
 
 const authorizeQuery = z.object({
   response_type: z.literal('code'),
@@ -19,17 +21,8 @@ const authorizeQuery = z.object({
  * authorization-code login, approving at once and redirecting with `code` and `state`.
  */
 export function oidcAuthorize(exchange: Exchange, core: SimulatorCore): void {
-  const parsed = authorizeQuery.safeParse(Object.fromEntries(exchange.url.searchParams));
-  if (!parsed.success) {
-    const field = parsed.error.issues[0]?.path.join('.') ?? 'query';
-    sendOAuthError(exchange, {
-      status: 400,
-      error: 'invalid_request',
-      description: `Invalid or missing ${field}`,
-    });
-    return;
-  }
-  const query = parsed.data;
+  const query = parseOAuthQuery(exchange, authorizeQuery);
+  if (query === undefined) return;
   const clients = core.accounts.clients;
   const client = clients.find(query.client_id);
   if (client === undefined || client.region !== exchange.log.region) {
@@ -54,9 +47,9 @@ export function oidcAuthorize(exchange: Exchange, core: SimulatorCore): void {
     clientId: client.clientId,
     region: client.region,
   });
-  const target = new URL(query.redirect_uri);
-  target.searchParams.set('code', code.code);
-  target.searchParams.set('state', query.state);
-  writeHead(exchange, 302, { location: target.toString() });
-  finish(exchange);
+  redirectToClient(exchange, {
+    redirectUri: query.redirect_uri,
+    outcome: { code: code.code },
+    state: query.state,
+  });
 }

@@ -4,7 +4,7 @@ import type { Exchange } from '../../http/exchange';
 import { sendJson, sendOAuthError } from '../../http/responses';
 import type { SimulatorCore } from '../../simulator/simulator-core';
 import { answerRequestFault } from '../answer-request-fault';
-import { parseOAuthBody } from '../parse-json-body';
+import { parseOAuthBody } from '../parse-oauth-input';
 import { authenticateClient, builderIdStartUrl } from './oidc-client-auth';
 
 const deviceBody = z.object({

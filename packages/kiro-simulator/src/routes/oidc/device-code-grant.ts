@@ -1,8 +1,9 @@
 import type { OidcClient } from '../../accounts/oidc-clients';
 import type { Exchange } from '../../http/exchange';
-import { sendJson, sendOAuthError } from '../../http/responses';
+import { sendOAuthError } from '../../http/responses';
 import type { SimulatorCore } from '../../simulator/simulator-core';
-import { apiRegionForSsoRegion, builderIdStartUrl } from './oidc-client-auth';
+import { completeOidcLogin } from './complete-oidc-login';
+import { builderIdStartUrl } from './oidc-client-auth';
 
 const pollError = (exchange: Exchange, error: string, description: string): void => {
   sendOAuthError(exchange, { status: 400, error, description });
@@ -57,22 +58,13 @@ export function pollDeviceFlow(
   }
   flow.status = 'consumed';
   const builderId = flow.startUrl === builderIdStartUrl;
-  const account = core.accounts.add(
-    {
-      region: apiRegionForSsoRegion(flow.region),
-      ...core.settings.loginAccount,
+  completeOidcLogin(exchange, core, {
+    client: input.client,
+    ssoRegion: flow.region,
+    account: {
       ...flow.account,
       authMethod: builderId ? 'builder-id' : 'idc',
-      ssoRegion: flow.region,
       ...(builderId ? {} : { startUrl: flow.startUrl }),
     },
-    input.client,
-  );
-  exchange.log.accountId = account.id;
-  sendJson(exchange, 200, {
-    accessToken: account.tokenFile.accessToken,
-    refreshToken: account.tokenFile.refreshToken,
-    expiresIn: core.accounts.require(account.id).accessTokenLifetimeSeconds,
-    tokenType: 'Bearer',
   });
 }

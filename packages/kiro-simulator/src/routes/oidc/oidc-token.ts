@@ -6,9 +6,10 @@ import { isPlainObject, jsonBodyOf, type Exchange } from '../../http/exchange';
 import { sendJson, sendOAuthError } from '../../http/responses';
 import type { SimulatorCore } from '../../simulator/simulator-core';
 import { answerRequestFault } from '../answer-request-fault';
-import { parseOAuthBody } from '../parse-json-body';
+import { parseOAuthBody } from '../parse-oauth-input';
+import { completeOidcLogin } from './complete-oidc-login';
 import { pollDeviceFlow } from './device-code-grant';
-import { authenticateClient, apiRegionForSsoRegion } from './oidc-client-auth';
+import { authenticateClient } from './oidc-client-auth';
 
 const deviceCodeGrantType = 'urn:ietf:params:oauth:grant-type:device_code';
 
@@ -78,22 +79,13 @@ function authorizationCodeGrant(
     invalidGrant(exchange, 'Invalid authorization code, redirect URI or code verifier');
     return;
   }
-  const account = core.accounts.add(
-    {
-      region: apiRegionForSsoRegion(input.client.region),
-      ...core.settings.loginAccount,
+  completeOidcLogin(exchange, core, {
+    client: input.client,
+    ssoRegion: input.client.region,
+    account: {
       authMethod: 'idc',
-      ssoRegion: input.client.region,
       ...(input.client.issuerUrl === undefined ? {} : { startUrl: input.client.issuerUrl }),
     },
-    input.client,
-  );
-  exchange.log.accountId = account.id;
-  sendJson(exchange, 200, {
-    accessToken: account.tokenFile.accessToken,
-    refreshToken: account.tokenFile.refreshToken,
-    expiresIn: core.accounts.require(account.id).accessTokenLifetimeSeconds,
-    tokenType: 'Bearer',
   });
 }
 
