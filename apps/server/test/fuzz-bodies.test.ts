@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { scriptedBackend, scriptedUpstream, textAnswer } from './helpers/scripted-upstream';
-import { openTestApp } from './helpers/test-server';
+import { useFuzzApp } from './helpers/fuzz-app';
+import { anything, text } from './helpers/fuzz-values';
 
 /**
  * Fuzzed request bodies against the real app (real SQLite, real auth): whatever arrives, the answer is
@@ -10,40 +10,7 @@ import { openTestApp } from './helpers/test-server';
  */
 const runs = Number(process.env.FUZZ_RUNS ?? 10_000);
 
-let app: Awaited<ReturnType<typeof openTestApp>>;
-let apiKey: string;
-
-beforeAll(async () => {
-  app = await openTestApp({
-    upstream: scriptedUpstream(scriptedBackend({ events: () => textAnswer('ok') })),
-    env: { OCTOPROXY_ADMIN_PASSWORD: 'fuzz-admin-password' },
-    // No network from fuzzed image URLs: they are refused before any lookup.
-    config: { imageFetchEnabled: false },
-  });
-  const login = await app.app.request('/api/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'fuzz-admin-password' }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  const key = await app.app.request('/api/api-keys', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ name: 'fuzz' }),
-  });
-  apiKey = ((await key.json()) as { apiKey: { key: string } }).apiKey.key;
-});
-afterAll(async () => {
-  await app.close();
-});
-
-const anything = fc.jsonValue({ maxDepth: 4 });
-const text = fc.oneof(
-  fc.string(),
-  fc.constant(''),
-  fc.constant(' '),
-  fc.string({ unit: 'grapheme' }),
-);
+const fuzz = useFuzzApp();
 
 const anthropicBlock = fc.oneof(
   fc.record({ type: fc.constant('text'), text }),
@@ -178,9 +145,9 @@ describe('fuzzed request bodies', () => {
   it(`never answer 5xx and always answer 4xx in the caller’s shape (${runs} cases)`, async () => {
     await fc.assert(
       fc.asyncProperty(cases, async ({ path, body, protocol }) => {
-        const response = await app.app.request(path, {
+        const response = await fuzz.app.app.request(path, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+          headers: { 'content-type': 'application/json', 'x-api-key': fuzz.apiKey },
           body,
         });
         const payload = await response.text();

@@ -1,38 +1,24 @@
 import { InvalidRequestError } from '@octoproxy/converters';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { openAppWithApiKey, type TestApp } from './helpers/app-with-api-key';
 import { scriptedBackend, scriptedUpstream, textAnswer } from './helpers/scripted-upstream';
-import { openTestApp } from './helpers/test-server';
 
-type TestApp = Awaited<ReturnType<typeof openTestApp>>;
 const opened: TestApp[] = [];
 afterEach(async () => {
   for (const app of opened.splice(0)) await app.close();
 });
 
 async function start(backend: Parameters<typeof scriptedUpstream>[0], config = {}) {
-  const app = await openTestApp({
+  const { app, apiKey } = await openAppWithApiKey({
     upstream: scriptedUpstream(backend),
-    env: { OCTOPROXY_ADMIN_PASSWORD: 'plumbing-password' },
     config,
   });
   opened.push(app);
-  const login = await app.app.request('/api/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'plumbing-password' }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  const created = await app.app.request('/api/api-keys', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ name: 'k' }),
-  });
-  const key = ((await created.json()) as { apiKey: { key: string } }).apiKey.key;
   const post = (path: string, body: unknown) =>
     app.app.request(path, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': key },
+      headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
       body: JSON.stringify(body),
     });
   return { app, post };

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { scriptedBackend, scriptedUpstream, textAnswer } from './helpers/scripted-upstream';
-import { openTestApp } from './helpers/test-server';
+import { useFuzzApp } from './helpers/fuzz-app';
+import { anything, text } from './helpers/fuzz-values';
 
 /**
  * Fuzzed `POST /v1/responses` bodies against the real app (real SQLite, real auth): whatever arrives,
@@ -11,40 +11,8 @@ import { openTestApp } from './helpers/test-server';
  */
 const runs = Math.ceil(Number(process.env.FUZZ_RUNS ?? 10_000) / 4);
 
-let app: Awaited<ReturnType<typeof openTestApp>>;
-let apiKey: string;
+const fuzz = useFuzzApp();
 
-beforeAll(async () => {
-  app = await openTestApp({
-    upstream: scriptedUpstream(scriptedBackend({ events: () => textAnswer('ok') })),
-    env: { OCTOPROXY_ADMIN_PASSWORD: 'fuzz-admin-password' },
-    // No network from fuzzed image URLs: they are refused before any lookup.
-    config: { imageFetchEnabled: false },
-  });
-  const login = await app.app.request('/api/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'fuzz-admin-password' }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  const key = await app.app.request('/api/api-keys', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ name: 'fuzz' }),
-  });
-  apiKey = ((await key.json()) as { apiKey: { key: string } }).apiKey.key;
-});
-afterAll(async () => {
-  await app.close();
-});
-
-const anything = fc.jsonValue({ maxDepth: 4 });
-const text = fc.oneof(
-  fc.string(),
-  fc.constant(''),
-  fc.constant(' '),
-  fc.string({ unit: 'grapheme' }),
-);
 /** Mostly well-formed values, so fuzzing reaches the upstream and the stream converter too. */
 const mostly = <T>(valid: fc.Arbitrary<T>) =>
   fc.oneof({ arbitrary: valid, weight: 9 }, { arbitrary: anything, weight: 1 });
@@ -182,9 +150,9 @@ describe('fuzzed Responses request bodies', () => {
           { arbitrary: rawBody, weight: 1 },
         ),
         async (body) => {
-          const response = await app.app.request('/v1/responses', {
+          const response = await fuzz.app.app.request('/v1/responses', {
             method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${fuzz.apiKey}` },
             body,
           });
           const payload = await response.text();

@@ -8,6 +8,7 @@ import type { AdminDeps } from './admin-deps';
 import type { AdminEnv } from './admin-env';
 import { adminRouter } from './admin-router';
 import { audit } from './audit';
+import { deleteByIdRoute } from './delete-by-id-route';
 import { notFound } from './not-found';
 import {
   apiKeySchema,
@@ -21,7 +22,6 @@ import {
   idParamSchema,
   jsonBody,
   jsonContent,
-  okSchema,
   pageQuerySchema,
 } from './schemas/common-schemas';
 
@@ -161,13 +161,7 @@ export function apiKeyRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/api-keys/{id}',
-        summary: 'Revoke and delete an API key',
-        request: { params: idParamSchema },
-        responses: { 200: jsonContent(okSchema, 'Deleted'), ...errorResponses },
-      }),
+      deleteByIdRoute({ path: '/api-keys/{id}', summary: 'Revoke and delete an API key' }),
       async (c) => {
         const { id } = c.req.valid('param');
         await loadOwn(c, id);

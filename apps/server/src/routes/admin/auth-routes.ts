@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { AuthenticationError } from '@octoproxy/auth';
+import { AuthenticationError, type LoginResult } from '@octoproxy/auth';
+import type { Context } from 'hono';
 
 import type { AdminDeps } from './admin-deps';
 import type { AdminEnv } from './admin-env';
@@ -35,6 +36,17 @@ export function authRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
     }
     return user;
   };
+  /** Sets the new session's cookie; the body the client gets (the token, for bearer use, too). */
+  const startSession = async (c: Context, result: LoginResult) => {
+    deps.cookie.set(c, result);
+    const user = await currentUser(result.user.id);
+    return {
+      token: result.token,
+      expiresAt: result.session.expiresAt.getTime(),
+      user: toUserDto(user),
+      mustChangePassword: user.mustChangePassword,
+    };
+  };
 
   return adminRouter()
     .openapi(loginRoute, async (c) => {
@@ -46,17 +58,7 @@ export function authRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
         actorIp: clientInfo(c).ip ?? null,
         action: 'login.success',
       });
-      deps.cookie.set(c, result);
-      const user = await currentUser(result.user.id);
-      return c.json(
-        {
-          token: result.token,
-          expiresAt: result.session.expiresAt.getTime(),
-          user: toUserDto(user),
-          mustChangePassword: user.mustChangePassword,
-        },
-        200,
-      );
+      return c.json(await startSession(c, result), 200);
     })
     .openapi(
       createRoute({
@@ -111,17 +113,7 @@ export function authRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
           targetType: 'user',
           targetId: result.user.id,
         });
-        deps.cookie.set(c, result);
-        const user = await currentUser(result.user.id);
-        return c.json(
-          {
-            token: result.token,
-            expiresAt: result.session.expiresAt.getTime(),
-            user: toUserDto(user),
-            mustChangePassword: user.mustChangePassword,
-          },
-          200,
-        );
+        return c.json(await startSession(c, result), 200);
       },
     );
 }

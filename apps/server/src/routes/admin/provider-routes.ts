@@ -5,14 +5,9 @@ import type { AdminDeps } from './admin-deps';
 import type { AdminEnv } from './admin-env';
 import { adminRouter } from './admin-router';
 import { audit } from './audit';
+import { deleteByIdRoute } from './delete-by-id-route';
 import { notFound } from './not-found';
-import {
-  errorResponses,
-  idParamSchema,
-  jsonBody,
-  jsonContent,
-  okSchema,
-} from './schemas/common-schemas';
+import { errorResponses, idParamSchema, jsonBody, jsonContent } from './schemas/common-schemas';
 import {
   kiroCredentialsSchema,
   providerInputSchema,
@@ -131,13 +126,7 @@ export function providerRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete',
-        path: '/providers/{id}',
-        summary: 'Delete a provider',
-        request: { params: idParamSchema },
-        responses: { 200: jsonContent(okSchema, 'Deleted'), ...errorResponses },
-      }),
+      deleteByIdRoute({ path: '/providers/{id}', summary: 'Delete a provider' }),
       async (c) => {
         const { id } = c.req.valid('param');
         if (!(await deps.accounts.remove(id))) throw notFound('provider', id);

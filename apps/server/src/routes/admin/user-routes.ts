@@ -8,13 +8,13 @@ import type { AdminDeps } from './admin-deps';
 import type { AdminEnv } from './admin-env';
 import { adminRouter } from './admin-router';
 import { audit } from './audit';
+import { deleteByIdRoute } from './delete-by-id-route';
 import { notFound } from './not-found';
 import {
   errorResponses,
   idParamSchema,
   jsonBody,
   jsonContent,
-  okSchema,
   pageQuerySchema,
 } from './schemas/common-schemas';
 import { createUserSchema, toUserDto, updateUserSchema, userSchema } from './schemas/user-schemas';
@@ -133,12 +133,9 @@ export function userRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete',
+      deleteByIdRoute({
         path: '/users/{id}',
         summary: 'Delete a user with their sessions and API keys',
-        request: { params: idParamSchema },
-        responses: { 200: jsonContent(okSchema, 'Deleted'), ...errorResponses },
       }),
       async (c) => {
         const { id } = c.req.valid('param');

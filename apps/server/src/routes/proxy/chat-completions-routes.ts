@@ -2,13 +2,11 @@ import { convertOpenAIRequestToAnthropic, parseOpenAIChatRequest } from '@octopr
 import { Hono } from 'hono';
 
 import { readJsonBody } from '../../http/read-json-body';
-import { recordRejections } from '../../proxy/record-rejections';
-import { routingKeys } from '../../proxy/routing-keys';
 import { openAIAdapter } from '../../proxy/openai-adapter';
-import { prepareRequest } from '../../proxy/prepare-request';
 import type { ProxyDeps } from '../../proxy/proxy-deps';
 import type { ProxyEnv } from '../../proxy/proxy-env';
-import { runExchange } from '../../proxy/run-exchange';
+import { recordRejections } from '../../proxy/record-rejections';
+import { serveHubRequest } from '../../proxy/serve-hub-request';
 
 /** The OpenAI Chat Completions API, `POST /v1/chat/completions`, translated to the hub format. */
 export function chatCompletionsRoutes(deps: ProxyDeps): Hono<ProxyEnv> {
@@ -18,33 +16,20 @@ export function chatCompletionsRoutes(deps: ProxyDeps): Hono<ProxyEnv> {
       const clientSignal = c.req.raw.signal;
       const openai = parseOpenAIChatRequest(await readJsonBody(c));
       const converted = convertOpenAIRequestToAnthropic(openai);
-      if (converted.warnings.length > 0) {
-        c.get('log').debug({ warnings: converted.warnings }, 'request adjusted in translation');
-      }
-      const apiKey = c.get('apiKey');
-      const prepared = await prepareRequest(converted.request, {
-        deps,
-        allowedModels: apiKey.allowedModels,
-        signal: clientSignal,
-        log: c.get('log'),
-      });
-      const promptCacheKey =
-        typeof openai.prompt_cache_key === 'string' ? openai.prompt_cache_key : undefined;
-      return runExchange(c, deps, {
+      return serveHubRequest(c, deps, {
         route: '/v1/chat/completions',
         adapter: openAIAdapter({
           model: openai.model,
           includeUsage: converted.includeUsage,
           customToolNames: converted.customToolNames,
         }),
-        request: prepared.request,
+        request: converted.request,
         stream: openai.stream === true,
         requestedModel: openai.model,
-        estimate: prepared.estimate,
-        ...routingKeys(prepared.request, { headers: c.req.raw.headers, promptCacheKey }),
-        apiKeyId: apiKey.id,
-        userId: apiKey.ownerId || undefined,
         clientSignal,
+        warnings: converted.warnings,
+        promptCacheKey:
+          typeof openai.prompt_cache_key === 'string' ? openai.prompt_cache_key : undefined,
       });
     });
 }

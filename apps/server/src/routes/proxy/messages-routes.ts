@@ -9,11 +9,9 @@ import { readJsonBody } from '../../http/read-json-body';
 import { recordRejections } from '../../proxy/record-rejections';
 import { resolveModel } from '../../models/resolve-model';
 import { anthropicAdapter } from '../../proxy/anthropic-adapter';
-import { routingKeys } from '../../proxy/routing-keys';
-import { prepareRequest } from '../../proxy/prepare-request';
 import type { ProxyDeps } from '../../proxy/proxy-deps';
 import type { ProxyEnv } from '../../proxy/proxy-env';
-import { runExchange } from '../../proxy/run-exchange';
+import { serveHubRequest } from '../../proxy/serve-hub-request';
 import { countRequestTokens } from '../../tokens/count-request-tokens';
 
 /**
@@ -28,24 +26,12 @@ export function messagesRoutes(deps: ProxyDeps): Hono<ProxyEnv> {
       .post('/v1/messages', async (c) => {
         const clientSignal = c.req.raw.signal;
         const request = parseAnthropicMessagesRequest(await readJsonBody(c));
-        const requestedModel = request.model;
-        const apiKey = c.get('apiKey');
-        const prepared = await prepareRequest(request, {
-          deps,
-          allowedModels: apiKey.allowedModels,
-          signal: clientSignal,
-          log: c.get('log'),
-        });
-        return runExchange(c, deps, {
+        return serveHubRequest(c, deps, {
           route: '/v1/messages',
           adapter: anthropicAdapter(),
-          request: prepared.request,
+          request,
           stream: request.stream === true,
-          requestedModel,
-          estimate: prepared.estimate,
-          ...routingKeys(request, { headers: c.req.raw.headers }),
-          apiKeyId: apiKey.id,
-          userId: apiKey.ownerId || undefined,
+          requestedModel: request.model,
           clientSignal,
         });
       })
