@@ -31,6 +31,13 @@ describe('statistics', () => {
     expect(summary.p999).toBe(999);
   });
 
+  it('skips values a failed request does not have', () => {
+    const histogram = new LatencyHistogram();
+    histogram.recordMs(Number.NaN);
+    histogram.recordMs(0.5);
+    expect(histogram.summary()).toMatchObject({ count: 1, p50: 500, mean: 500 });
+  });
+
   it('merges per-batch histograms', () => {
     const all = new LatencyHistogram();
     const batch = new LatencyHistogram();

@@ -28,7 +28,10 @@ export class LatencyHistogram {
     this.recordUs(milliseconds * 1000);
   }
 
+  /** Ignores a non-finite value (a request that failed before that point has no such time). */
   recordUs(microseconds: number): void {
+    // A NaN would corrupt the histogram's counts (its percentile iterator then throws).
+    if (!Number.isFinite(microseconds)) return;
     this.#histogram.recordValue(Math.max(1, Math.round(microseconds)));
   }
 
