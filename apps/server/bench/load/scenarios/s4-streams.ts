@@ -1,6 +1,6 @@
 import type { BenchContext } from '../bench-context';
 import { runClosedLoop } from '../client/closed-loop';
-import { pacedStreamPrompt } from '../client/prompts';
+import { pacedStreamPrompt, shortAnswerPrompt } from '../client/prompts';
 import { RunRecorder, type RunSummary } from '../client/run-recorder';
 import { prepareRequest, type TargetName } from '../client/targets';
 import { sampleProcess } from '../stats/process-stats';
@@ -33,7 +33,8 @@ const targets: readonly { label: string; target: TargetName }[] = [
 
 /**
  * S4: streams of 64 text deltas paced 20 ms apart, `concurrency` of them at a time (each worker
- * runs two back to back), through each path: TTFT, inter-frame gaps, loss and stalls, frames/s.
+ * runs two back to back, after a warm-up that opens the connections), through each path: TTFT,
+ * inter-frame gaps, loss and stalls, frames/s.
  */
 export async function runS4(context: BenchContext): Promise<S4Row[]> {
   const levels = context.quick ? [8, 32] : [32, 128, 512];
@@ -47,6 +48,20 @@ export async function runS4(context: BenchContext): Promise<S4Row[]> {
           : target === 'null'
             ? context.pids.nullProxy
             : context.pids.gateway;
+      // Open the connections first (client, null proxy and gateway pools): steady state, not setup.
+      const warmUp = shortAnswerPrompt({ bytes: 512 });
+      await runClosedLoop({
+        dispatcher: context.dispatcher,
+        concurrency,
+        requests: concurrency,
+        exchange: () => ({
+          prepared: prepareRequest(context.endpoints, {
+            target,
+            content: warmUp.content,
+            stream: true,
+          }),
+        }),
+      });
       const before = pid === undefined ? undefined : await sampleProcess(pid);
       const streams = concurrency * 2;
       const { recorder, wallSeconds } = await runClosedLoop({
