@@ -5,7 +5,7 @@ import { runInterleavedRounds, type RoundsResult, type RoundTarget } from './int
 
 /**
  * `distinct`: one user message of the whole size, different in every request, so no cache keyed on
- * message text helps (the worst case). `conversation`: a 20-turn history of the whole size, the
+ * message text helps (the worst case). `conversation`: a 20-message history of the whole size, the
  * same in every request, then a short new message (what an agent sends turn after turn).
  */
 export type BodyShape = 'distinct' | 'conversation';
