@@ -2,6 +2,7 @@ import type { RunEnvironment } from './environment';
 import type { CpuPerTokenRow } from './scenarios/cpu-per-token';
 import type { S1Result } from './scenarios/s1-added-latency';
 import type { S2Size } from './scenarios/s2-large-bodies';
+import type { S3Row } from './scenarios/s3-sustained-rate';
 import type { S4Row } from './scenarios/s4-streams';
 import type { S5Result } from './scenarios/s5-memory';
 import type { S7Result } from './scenarios/s7-failover';
@@ -18,6 +19,7 @@ export interface BenchResults {
   gatewayIdleRssBytes: number;
   s1?: S1Result;
   s2?: S2Size[];
+  s3?: S3Row[];
   s4?: S4Row[];
   cpuPerToken?: CpuPerTokenRow[];
   s7?: S7Result;

@@ -4,6 +4,7 @@ import { startKiroSimulator, type KiroSimulator } from '@octoproxy/kiro-simulato
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { runOpenLoop } from './client/open-loop';
 import { pacedStreamPrompt, shortAnswerPrompt } from './client/prompts';
 import { readSse } from './client/readers/read-sse';
 import { RunRecorder } from './client/run-recorder';
@@ -162,6 +163,25 @@ describe('against the simulator', () => {
     expect(sample.contentEvents).toBe(5);
     expect(recorder.gap.count).toBe(4);
     expect(recorder.summary()).toMatchObject({ requests: 1, complete: 1, errors: 0 });
+  });
+
+  it('sends at a fixed rate in open loop and waits for every answer', async () => {
+    const prompt = shortAnswerPrompt({ bytes: 256, delayMs: 5 });
+    const result = await runOpenLoop({
+      dispatcher,
+      ratePerSecond: 100,
+      durationSeconds: 0.2,
+      exchange: () => ({
+        prepared: prepareRequest(endpoints, {
+          target: 'null',
+          content: prompt.content,
+          stream: true,
+        }),
+        expectedText: prompt.expectedText!,
+      }),
+    });
+    expect(result).toMatchObject({ offeredRate: 100, sent: 20, saturated: false });
+    expect(result.recorder.summary()).toMatchObject({ requests: 20, complete: 20, errors: 0 });
   });
 
   it('records an upstream refusal as an error, not a hang', async () => {

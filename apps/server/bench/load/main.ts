@@ -24,6 +24,7 @@ import { parseRunOptions } from './run-options';
 import { runCpuPerToken } from './scenarios/cpu-per-token';
 import { runS1 } from './scenarios/s1-added-latency';
 import { runS2 } from './scenarios/s2-large-bodies';
+import { runS3 } from './scenarios/s3-sustained-rate';
 import { runS4 } from './scenarios/s4-streams';
 import { runS5 } from './scenarios/s5-memory';
 import { runS7 } from './scenarios/s7-failover';
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
     const run = options.scenarios;
     if (run.has('S1')) results.s1 = await runS1(context);
     if (run.has('S2')) results.s2 = await runS2(context);
+    if (run.has('S3')) results.s3 = await runS3(context);
     if (run.has('S4')) results.s4 = await runS4(context);
     if (run.has('CPU')) results.cpuPerToken = await runCpuPerToken(context);
     if (run.has('S7')) results.s7 = await runS7(context);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const scenarioIds = ['S1', 'S2', 'S4', 'CPU', 'S7', 'S5'] as const;
+export const scenarioIds = ['S1', 'S2', 'S3', 'S4', 'CPU', 'S7', 'S5'] as const;
 export type ScenarioId = (typeof scenarioIds)[number];
 
 export interface RunOptions {
@@ -13,7 +13,7 @@ export interface RunOptions {
   out: string | undefined;
 }
 
-export const usage = `Usage: bench:load [--quick] [--no-pin] [--only S1,S2,S4,CPU,S7,S5]
+export const usage = `Usage: bench:load [--quick] [--no-pin] [--only S1,S2,S3,S4,CPU,S7,S5]
                   [--wait-idle <seconds>] [--out <file.json>]`;
 
 export function parseRunOptions(argv: readonly string[]): RunOptions {

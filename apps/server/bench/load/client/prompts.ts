@@ -63,11 +63,17 @@ export function fillerText(bytes: number, seed = 1): string {
 }
 
 /** A fixed short answer (about 170 characters, a few frames) to a message of about `bytes` bytes. */
-export function shortAnswerPrompt(options: { bytes: number; nonce?: string }): Prompt {
+export function shortAnswerPrompt(options: {
+  bytes: number;
+  nonce?: string;
+  /** The simulator holds the answer this long before its first frame (`sim: delay`). */
+  delayMs?: number;
+}): Prompt {
   const answer =
     'The gateway relays this answer unchanged: a short reply of a few sentences, about as long as ' +
     'a typical one-line chat completion, so the body size dominates the cost.';
-  const head = `sim: text ${JSON.stringify(answer)}\n${options.nonce ?? ''}\n`;
+  const delay = options.delayMs === undefined ? '' : `sim: delay ${options.delayMs}\n`;
+  const head = `sim: text ${JSON.stringify(answer)}\n${delay}${options.nonce ?? ''}\n`;
   return {
     content: head + fillerText(Math.max(0, options.bytes - head.length)),
     expectedText: answer,

@@ -16,9 +16,14 @@ export async function sendRequest(options: {
   /** The text the answer must carry to count as complete; undefined accepts any. */
   expectedText?: string;
   onGap?: (milliseconds: number) => void;
+  /**
+   * When the request was due (`performance.now()` time); an open-loop client passes its schedule so
+   * that time spent waiting to send counts too (no coordinated omission). Default: now.
+   */
+  startedAt?: number;
 }): Promise<RequestSample> {
   const { prepared } = options;
-  const start = performance.now();
+  const start = options.startedAt ?? performance.now();
   let headersMs = Number.NaN;
   let firstAt: number | undefined;
   let lastAt = 0;

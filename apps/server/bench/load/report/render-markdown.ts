@@ -75,6 +75,28 @@ function s2Section(results: BenchResults): string[] {
   ];
 }
 
+function s3Section(results: BenchResults): string[] {
+  if (results.s3 === undefined) return [];
+  const rows = results.s3.flatMap((row) =>
+    row.steps.map((step) => [
+      `${row.label} ${step.offeredRate}/s`,
+      formatNumber(step.achievedRate),
+      `${formatUs(step.summary.total.p50)} / ${formatUs(step.summary.total.p99)}`,
+      `${step.summary.errors + step.summary.incomplete}/${step.summary.requests}`,
+      step.pass ? 'pass' : step.saturated ? 'fail (queue full)' : 'fail',
+    ]),
+  );
+  const frontier = results.s3.map((row) => `${row.label} ${row.sustainedRate}/s`).join(', ');
+  return [
+    '### S3 — open-loop rate sweep, upstream holds each answer 20 ms, non-stream 1 KB',
+    table(
+      ['path and offered rate', 'achieved /s', 'p50 / p99', 'failed', 'p99 < 1 s, < 0.1 % errors'],
+      rows,
+    ),
+    `Highest passing rate: ${frontier}.`,
+  ];
+}
+
 function s4Section(results: BenchResults): string[] {
   const s4 = results.s4;
   if (s4 === undefined) return [];
@@ -215,6 +237,7 @@ export function renderMarkdown(results: BenchResults): string {
     environmentSection(results),
     ...s1Section(results),
     ...s2Section(results),
+    ...s3Section(results),
     ...s4Section(results),
     ...cpuSection(results),
     ...s7Section(results),

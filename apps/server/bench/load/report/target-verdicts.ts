@@ -61,11 +61,16 @@ export function targetVerdicts(results: BenchResults): TargetVerdict[] {
       verdict: verdict(big === undefined ? undefined : big.p99 <= 5000),
     });
   }
+  const s3Gateway = results.s3?.find((row) => row.label === 'messages-json');
+  const s3Direct = results.s3?.find((row) => row.label === 'direct');
   verdicts.push({
     metric: 'Sustained RPS @ 20 ms mock',
     target: '≥ 5 000',
-    measured: 'S3 (open-loop sweep) not in this harness yet',
-    verdict: 'not measured',
+    measured:
+      s3Gateway === undefined
+        ? 'n/a'
+        : `${formatNumber(s3Gateway.sustainedRate)}/s (direct to the simulator: ${formatNumber(s3Direct?.sustainedRate ?? Number.NaN)}/s)`,
+    verdict: verdict(s3Gateway === undefined ? undefined : s3Gateway.sustainedRate >= 5000),
   });
   const ttftC1 = results.s1?.added.find((r) => r.label === 'messages-sse' && r.versus === 'direct');
   const ttftLevels = s4Added(results, 'ttft');
