@@ -6,7 +6,7 @@ import { cpus, loadavg, release, totalmem } from 'node:os';
 export interface RunEnvironment {
   date: string;
   commit: string;
-  /** Uncommitted changes in the tree when the run started. */
+  /** Uncommitted changes to tracked files (saved results aside) when the run started. */
   dirty: boolean;
   node: string;
   kernel: string;
@@ -46,7 +46,12 @@ export function describeEnvironment(options: { repoDir: string; pinning: string 
   return {
     date: new Date().toISOString(),
     commit: git(['rev-parse', '--short', 'HEAD'], options.repoDir),
-    dirty: git(['status', '--porcelain', '--untracked-files=no'], options.repoDir) !== '',
+    // Saved results are data, not code: a reformatted old run does not make the measured code dirty.
+    dirty:
+      git(
+        ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!apps/server/bench/results'],
+        options.repoDir,
+      ) !== '',
     node: process.version,
     kernel: release(),
     cpuModel: cpus()[0]?.model ?? 'unknown',

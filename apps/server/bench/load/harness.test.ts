@@ -10,6 +10,7 @@ import { readSse } from './client/readers/read-sse';
 import { RunRecorder } from './client/run-recorder';
 import { sendRequest } from './client/send-request';
 import { prepareRequest, type Endpoints } from './client/targets';
+import { parseHeapMetrics } from './processes/gateway-heap';
 import { startNullProxy } from './processes/null-proxy';
 import type { BenchResults } from './bench-results';
 import { renderMarkdown } from './report/render-markdown';
@@ -56,6 +57,18 @@ describe('statistics', () => {
       iqrLow: 2,
       iqrHigh: 4,
     });
+  });
+
+  it('reads the heap figures of a Prometheus text exposition', () => {
+    const text = [
+      '# HELP nodejs_heap_size_total_bytes Process heap size from Node.js in bytes.',
+      '# TYPE nodejs_heap_size_total_bytes gauge',
+      'nodejs_heap_size_total_bytes 73400320',
+      'nodejs_heap_size_used_bytes 41943040',
+      'nodejs_heap_space_size_used_bytes{space="old"} 1',
+    ].join('\n');
+    expect(parseHeapMetrics(text)).toEqual({ usedBytes: 41943040, totalBytes: 73400320 });
+    expect(() => parseHeapMetrics('up 1')).toThrow(/nodejs_heap_size_used_bytes/);
   });
 
   it('reads RSS and CPU time from /proc text, and from this process', async () => {

@@ -203,6 +203,15 @@ function s7Section(results: BenchResults): string[] {
 function s5Section(results: BenchResults): string[] {
   const s5 = results.s5;
   if (s5 === undefined) return [];
+  const heap = s5.gatewayHeap;
+  const heapLine =
+    heap === undefined
+      ? []
+      : [
+          `Gateway V8 heap used / total: ${formatMb(heap.before.usedBytes)} / ${formatMb(heap.before.totalBytes)} before its streams, ` +
+            `${formatMb(heap.during.usedBytes)} / ${formatMb(heap.during.totalBytes)} with all open, ` +
+            `${formatMb(heap.after.usedBytes)} / ${formatMb(heap.after.totalBytes)} after the rest.`,
+        ];
   return [
     `### S5-lite — memory (gateway idle RSS ${formatMb(s5.gatewayIdleRssBytes)}, after ${s5.recoverySeconds} s rest ${formatMb(s5.gatewayRssAfterBytes)})`,
     table(
@@ -227,6 +236,7 @@ function s5Section(results: BenchResults): string[] {
         `${row.summary.complete}/${row.streams}`,
       ]),
     ),
+    ...heapLine,
   ];
 }
 

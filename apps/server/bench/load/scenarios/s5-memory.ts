@@ -5,6 +5,7 @@ import { runClosedLoop } from '../client/closed-loop';
 import { pacedStreamPrompt } from '../client/prompts';
 import type { RunSummary } from '../client/run-recorder';
 import { prepareRequest, type TargetName } from '../client/targets';
+import { sampleGatewayHeap, type HeapSample } from '../processes/gateway-heap';
 import { sampleProcess } from '../stats/process-stats';
 import { median } from '../stats/round-statistics';
 
@@ -89,19 +90,36 @@ export interface S5Result {
   rows: MemoryRow[];
   /** Gateway RSS after the last scenario, once it had `recoverySeconds` of rest. */
   gatewayRssAfterBytes: number;
+  /** The gateway's V8 heap before its streams, while they were open, after the rest (newer runs). */
+  gatewayHeap?: { before: HeapSample; during: HeapSample; after: HeapSample };
   recoverySeconds: number;
 }
 
 export async function runS5(context: BenchContext, idleRssBytes: number): Promise<S5Result> {
   const streams = context.quick ? 200 : 1000;
   const rows: MemoryRow[] = [];
-  for (const [label, target, pid] of [
-    ['null', 'null', context.pids.nullProxy],
-    ['messages-sse', 'messages', context.pids.gateway],
-  ] as const) {
-    context.log(`S5: ${streams} slow streams through ${label}`);
-    rows.push(await measureStreamMemory(context, { label, target, pid, streams }));
-  }
+  const heap = () => sampleGatewayHeap(context.gateway.url);
+  context.log(`S5: ${streams} slow streams through null`);
+  rows.push(
+    await measureStreamMemory(context, {
+      label: 'null',
+      target: 'null',
+      pid: context.pids.nullProxy,
+      streams,
+    }),
+  );
+  context.log(`S5: ${streams} slow streams through messages-sse`);
+  const before = await heap();
+  const gatewayRun = measureStreamMemory(context, {
+    label: 'messages-sse',
+    target: 'messages',
+    pid: context.pids.gateway,
+    streams,
+  });
+  // Halfway through the ~12 s streams, every one of them is open.
+  await sleep(6000);
+  const during = await heap();
+  rows.push(await gatewayRun);
   const recoverySeconds = context.quick ? 5 : 60;
   context.log(`S5: ${recoverySeconds} s of rest before the last RSS sample`);
   await sleep(recoverySeconds * 1000);
@@ -110,6 +128,7 @@ export async function runS5(context: BenchContext, idleRssBytes: number): Promis
     gatewayIdleRssBytes: idleRssBytes,
     rows,
     gatewayRssAfterBytes: after.rssBytes,
+    gatewayHeap: { before, during, after: await heap() },
     recoverySeconds,
   };
 }
