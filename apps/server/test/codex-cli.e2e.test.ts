@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startE2E, type E2E } from './helpers/e2e-server';
+import { killRunningProcessGroups, runInProcessGroup } from './helpers/run-in-process-group';
 import { tempDir } from './helpers/temp-dir';
 
 /**
@@ -25,7 +25,7 @@ beforeAll(async () => {
   dir = await tempDir('codex');
 });
 afterAll(async () => {
-  for (const group of running) killGroup(group);
+  killRunningProcessGroups();
   await e2e.close();
   await dir.remove();
 });
@@ -48,52 +48,6 @@ function codexConfig(baseUrl: string): string {
   ].join('\n');
 }
 
-/** Process groups of `codex` runs still going (killed in `afterAll` if a test gave up on them). */
-const running = new Set<number>();
-
-function killGroup(group: number | undefined): void {
-  if (group === undefined) return;
-  try {
-    process.kill(-group, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
-}
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `codex` without blocking the event loop: the gateway under test lives in this process. */
-function runCodex(args: string[], env: Record<string, string>): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    // Its own process group: the launcher starts the native binary, and a timeout must stop both.
-    const child = spawn(process.execPath, [codexEntry, ...args], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    const group = child.pid;
-    if (group !== undefined) running.add(group);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => killGroup(group), 120_000);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (group !== undefined) running.delete(group);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
 async function runExec(options: { name: string; prompt: string; extraArgs?: string[] }) {
   const home = join(dir.path, options.name, 'codex-home');
   const work = join(dir.path, options.name, 'work');
@@ -101,8 +55,11 @@ async function runExec(options: { name: string; prompt: string; extraArgs?: stri
   await mkdir(work, { recursive: true });
   await writeFile(join(home, 'config.toml'), codexConfig(e2e.url));
   const lastMessage = join(dir.path, options.name, 'last-message.txt');
-  const result = await runCodex(
-    [
+  // Its own process group: the launcher starts the native binary, and a timeout must stop both.
+  const result = await runInProcessGroup({
+    command: process.execPath,
+    args: [
+      codexEntry,
       'exec',
       '--skip-git-repo-check',
       '--ephemeral',
@@ -117,15 +74,17 @@ async function runExec(options: { name: string; prompt: string; extraArgs?: stri
       ...(options.extraArgs ?? []),
       options.prompt,
     ],
-    {
+    env: {
       PATH: process.env['PATH'] ?? '/usr/bin:/bin',
       HOME: join(dir.path, options.name),
       CODEX_HOME: home,
       OCTOPROXY_API_KEY: e2e.apiKey,
       NO_COLOR: '1',
     },
-  );
-  const transcript = `exit ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
+    cwd: work,
+    timeoutMs: 120_000,
+  });
+  const transcript = `exit ${result.code}${result.timedOut ? ' (timed out)' : ''}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
   expect(result.code, transcript).toBe(0);
   return { work, transcript, answer: await readFile(lastMessage, 'utf8') };
 }
