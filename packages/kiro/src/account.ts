@@ -1,5 +1,5 @@
 /** How the account logs in, which decides how its token is refreshed. */
-export type KiroAuthMethod = 'social' | 'builder-id' | 'idc' | 'api-key';
+export type KiroAuthMethod = 'social' | 'builder-id' | 'idc' | 'api-key' | 'external-idp';
 
 /** Tokens and client registration of an account, as stored by the caller. */
 export interface KiroCredentials {

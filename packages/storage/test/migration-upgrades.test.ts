@@ -96,6 +96,37 @@ const fixtures: Record<string, VersionFixture> = {
       expect(await storage.accounts.getEncryptedCredentials('a2')).toBe('v1:cipher-2');
     },
   },
+  '0002_account_sign_in': {
+    seed(connection) {
+      connection.exec(`
+        INSERT INTO accounts (id, name, auth_method, provider, region, sso_region, start_url, encrypted_credentials, created_at, updated_at)
+          VALUES ('a1', 'entra', 'external-idp', 'ExternalIdp', 'us-east-1', NULL, NULL, 'v1:cipher', 100, 100);
+        INSERT INTO accounts (id, name, auth_method, provider, region, sso_region, start_url, encrypted_credentials, created_at, updated_at)
+          VALUES ('a2', 'corp', 'idc', 'Enterprise', 'us-east-1', 'us-east-2', 'https://corp.awsapps.com/start', 'v1:cipher-2', 100, 100);
+        INSERT INTO oauth_sessions (id, kind, state, status, result_account_id, expires_at, created_at, updated_at)
+          VALUES ('o1', 'idc', 'state-1', 'completed', 'a2', 200, 100, 100);
+        INSERT INTO request_logs (created_at, account_id, route, stream, status, error_message, attempts, attempt_log, latency_ms)
+          VALUES (150, 'a2', '/v1/messages', 0, 502, 'All accounts failed.', 2, '[{"accountId":"a1","outcome":"transient","reason":"network","message":"getaddrinfo ENOTFOUND","durationMs":3},{"accountId":"a2","outcome":"transient","reason":"upstream_5xx","message":"500","durationMs":9}]', 20);
+      `);
+    },
+    async verify(storage) {
+      expect(await storage.accounts.listAll()).toMatchObject([
+        { id: 'a1', authMethod: 'external-idp', provider: 'ExternalIdp', startUrl: null },
+        { id: 'a2', ssoRegion: 'us-east-2', startUrl: 'https://corp.awsapps.com/start' },
+      ]);
+      expect((await storage.oauthSessions.getByState('state-1'))?.resultAccountId).toBe('a2');
+      expect((await storage.requestLogs.list()).items).toMatchObject([
+        {
+          errorMessage: 'All accounts failed.',
+          attempts: 2,
+          attemptLog: [
+            { accountId: 'a1', reason: 'network' },
+            { accountId: 'a2', reason: 'upstream_5xx' },
+          ],
+        },
+      ]);
+    },
+  },
 };
 
 describe('migrations', () => {

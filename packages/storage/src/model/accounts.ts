@@ -1,8 +1,8 @@
 import type { Page, PageRequest } from '../paging';
 
-export type AccountAuthMethod = 'social' | 'builder-id' | 'idc' | 'api-key';
+export type AccountAuthMethod = 'social' | 'builder-id' | 'idc' | 'api-key' | 'external-idp';
 /** Where a social or SSO login came from, as Kiro names it. */
-export type AccountProvider = 'Google' | 'Github' | 'BuilderId' | 'Enterprise';
+export type AccountProvider = 'Google' | 'Github' | 'BuilderId' | 'Enterprise' | 'ExternalIdp';
 export type AccountHealthState = 'healthy' | 'recovering' | 'unhealthy';
 
 /**
@@ -18,6 +18,8 @@ export interface Account {
   region: string;
   /** SSO-OIDC region for Builder ID / IAM Identity Center, when it differs from the API region. */
   ssoRegion: string | null;
+  /** IAM Identity Center start URL (`https://…awsapps.com/start`), when known. */
+  startUrl: string | null;
   profileArn: string | null;
   machineId: string | null;
   /** Egress proxy for this account's upstream traffic (http, https or socks5 URL). */
@@ -70,6 +72,7 @@ export interface NewAccount {
   provider?: AccountProvider | null;
   region: string;
   ssoRegion?: string | null;
+  startUrl?: string | null;
   /** Ciphertext from the secret box; storage never sees the plaintext. */
   encryptedCredentials: string;
   profileArn?: string | null;

@@ -1,5 +1,18 @@
 import type { Page, PageRequest } from '../paging';
 
+/** One upstream attempt of a request. */
+export interface RequestAttempt {
+  accountId: string;
+  /** `success`, or the failure class (`transient`, `auth`, `rate_limited`, `client`…). */
+  outcome: string;
+  /** The specific cause, e.g. `throttled`, `network`; null on success. */
+  reason: string | null;
+  /** A safe one-line description; null on success. */
+  message: string | null;
+  /** How long the attempt took, ms. */
+  durationMs: number | null;
+}
+
 /** One proxied request, as the logs page shows it. */
 export interface RequestLog {
   id: number;
@@ -19,6 +32,8 @@ export interface RequestLog {
   status: number;
   errorClass: string | null;
   errorCode: string | null;
+  /** The error the client was told, trimmed. */
+  errorMessage: string | null;
   inputTokens: number;
   outputTokens: number;
   cacheReadTokens: number;
@@ -28,6 +43,8 @@ export interface RequestLog {
   /** Time to the first byte sent to the client. */
   firstByteMs: number | null;
   attempts: number;
+  /** Each upstream attempt in order: which account, and how it ended. */
+  attemptLog: RequestAttempt[] | null;
   clientIp: string | null;
   /** Trimmed to 256 characters. */
   userAgent: string | null;
@@ -47,6 +64,7 @@ export interface NewRequestLog {
   status: number;
   errorClass?: string | null;
   errorCode?: string | null;
+  errorMessage?: string | null;
   inputTokens?: number;
   outputTokens?: number;
   cacheReadTokens?: number;
@@ -55,6 +73,7 @@ export interface NewRequestLog {
   latencyMs: number;
   firstByteMs?: number | null;
   attempts?: number;
+  attemptLog?: readonly RequestAttempt[] | null;
   clientIp?: string | null;
   userAgent?: string | null;
 }

@@ -216,6 +216,7 @@ export class SqliteAccountRepository implements AccountRepository {
         provider: input.provider ?? null,
         region: input.region,
         ssoRegion: input.ssoRegion ?? null,
+        startUrl: input.startUrl ?? null,
         encryptedCredentials: input.encryptedCredentials,
         profileArn: input.profileArn ?? null,
         machineId: input.machineId ?? null,

@@ -12,6 +12,9 @@ import { toCount, toOptionalNumber, toTime } from '../sanitize';
 import { requestLogs } from '../schema';
 import { flushBeforeRead, read, type SqliteContext, write } from '../sqlite-context';
 
+/** A request that tried more accounts than this keeps the first ones (the count stays exact). */
+const maxLoggedAttempts = 20;
+
 export class SqliteRequestLogRepository implements RequestLogRepository {
   constructor(private readonly context: SqliteContext) {}
 
@@ -29,6 +32,7 @@ export class SqliteRequestLogRepository implements RequestLogRepository {
       status: toCount(entry.status),
       errorClass: entry.errorClass ?? null,
       errorCode: entry.errorCode ?? null,
+      errorMessage: trimText(entry.errorMessage, 1000),
       inputTokens: toCount(entry.inputTokens),
       outputTokens: toCount(entry.outputTokens),
       cacheReadTokens: toCount(entry.cacheReadTokens),
@@ -37,6 +41,7 @@ export class SqliteRequestLogRepository implements RequestLogRepository {
       latencyMs: toCount(entry.latencyMs),
       firstByteMs: toOptionalNumber(entry.firstByteMs),
       attempts: entry.attempts === undefined ? 1 : toCount(entry.attempts),
+      attemptLog: entry.attemptLog ? entry.attemptLog.slice(0, maxLoggedAttempts) : null,
       clientIp: trimText(entry.clientIp, 64),
       userAgent: trimText(entry.userAgent),
     });

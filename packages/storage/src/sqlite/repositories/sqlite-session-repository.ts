@@ -119,7 +119,7 @@ export class SqliteSessionRepository implements SessionRepository {
             gt(sessions.idleExpiresAt, now),
           ),
         )
-        .orderBy(desc(sessions.createdAt))
+        .orderBy(desc(sessions.createdAt), desc(sessions.id))
         .all();
     });
   }

@@ -8,11 +8,13 @@ export const accounts = sqliteTable(
     id: text('id').primaryKey(),
     name: text('name').notNull(),
     authMethod: text('auth_method', {
-      enum: ['social', 'builder-id', 'idc', 'api-key'],
+      enum: ['social', 'builder-id', 'idc', 'api-key', 'external-idp'],
     }).notNull(),
     provider: text('provider'),
     region: text('region').notNull(),
     ssoRegion: text('sso_region'),
+    /** IAM Identity Center start URL (shown to the admin; the flows need it to sign in again). */
+    startUrl: text('start_url'),
     encryptedCredentials: text('encrypted_credentials').notNull(),
     profileArn: text('profile_arn'),
     machineId: text('machine_id'),
@@ -55,7 +57,7 @@ export const accounts = sqliteTable(
   () => [
     check(
       'accounts_auth_method_check',
-      sql`auth_method in ('social', 'builder-id', 'idc', 'api-key')`,
+      sql`auth_method in ('social', 'builder-id', 'idc', 'api-key', 'external-idp')`,
     ),
     check(
       'accounts_health_state_check',

@@ -1,3 +1,4 @@
+import type { RequestAttempt } from '../../model/request-logs';
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -21,6 +22,8 @@ export const requestLogs = sqliteTable(
     status: integer('status').notNull(),
     errorClass: text('error_class'),
     errorCode: text('error_code'),
+    /** What the client was told, trimmed; no secrets (the caller redacts). */
+    errorMessage: text('error_message'),
     inputTokens: integer('input_tokens').notNull().default(0),
     outputTokens: integer('output_tokens').notNull().default(0),
     cacheReadTokens: integer('cache_read_tokens').notNull().default(0),
@@ -29,6 +32,8 @@ export const requestLogs = sqliteTable(
     latencyMs: integer('latency_ms').notNull(),
     firstByteMs: integer('first_byte_ms'),
     attempts: integer('attempts').notNull().default(1),
+    /** One entry per upstream attempt: the account tried, the outcome and its error (JSON). */
+    attemptLog: text('attempt_log', { mode: 'json' }).$type<RequestAttempt[]>(),
     clientIp: text('client_ip'),
     userAgent: text('user_agent'),
   },
