@@ -4,13 +4,14 @@ import { kiroAccountOf, messagesRequest, useHarness } from './support/simulator'
 
 const harness = useHarness();
 
-const preciseNow = () => performance.timeOrigin + performance.now();
+// Paced to take minutes: a closed upstream connection before the answer ends can only come from the
+// abort or the cancel (causal, so no wall-clock bound that a busy machine could break).
 const slowAnswer = messagesRequest({
-  messages: [{ role: 'user', content: 'sim: words 400\nsim: tps 20' }],
+  messages: [{ role: 'user', content: 'sim: words 400\nsim: tps 5' }],
 });
 
 describe('abort propagation', () => {
-  it('closes the upstream connection within 100 ms of an abort mid-stream', async () => {
+  it('closes the upstream connection on an abort mid-stream', async () => {
     const account = kiroAccountOf(harness.sim.addAccount({ authMethod: 'social' }));
     const controller = new AbortController();
     const response = await harness.client.generateAssistantResponse({
@@ -21,10 +22,9 @@ describe('abort propagation', () => {
     const reader = response.events.getReader();
     expect((await reader.read()).value?.type).toBe('message_start');
     const entry = harness.sim.requests.last('generateAssistantResponse')!;
-    const abortedAt = preciseNow();
     controller.abort(new Error('client went away'));
-    const closedAt = await harness.sim.requests.waitForClientClose(entry.id);
-    expect(closedAt - abortedAt).toBeLessThan(100);
+    await harness.sim.requests.waitForClientClose(entry.id, { timeoutMs: 20_000 });
+    expect(entry.outcome).toBe('client-closed');
     // Events already queued are still delivered; then the stream fails with the abort reason.
     const drain = async () => {
       for (;;) if ((await reader.read()).done) return;
@@ -43,10 +43,9 @@ describe('abort propagation', () => {
     const reader = response.events.getReader();
     await reader.read();
     const entry = harness.sim.requests.last('generateAssistantResponse')!;
-    const cancelledAt = preciseNow();
     await reader.cancel();
-    const closedAt = await harness.sim.requests.waitForClientClose(entry.id);
-    expect(closedAt - cancelledAt).toBeLessThan(100);
+    await harness.sim.requests.waitForClientClose(entry.id, { timeoutMs: 20_000 });
+    expect(entry.outcome).toBe('client-closed');
     const metadata = await response.metadata;
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(metadata.stopReason).toBeNull();
