@@ -73,7 +73,9 @@ export {
   displayApiKey,
   generateApiKey,
   hashApiKey,
+  hashLegacyApiKeyDigest,
   looksLikeApiKey,
+  looksLikeLegacyApiKey,
   mintApiKey,
   type MintedApiKey,
 } from './api-keys/api-key-format';
@@ -106,3 +108,16 @@ export {
 } from './secret-box/secret-key';
 export { createSecretBox, type SecretBox } from './secret-box/secret-box';
 export { assertKeyCheck, createKeyCheck } from './secret-box/key-check';
+
+export {
+  PassphraseBundleError,
+  type PassphraseBundleErrorReason,
+} from './errors/passphrase-bundle-error';
+export {
+  isPassphraseBundle,
+  minPassphraseLength,
+  openPassphraseBundle,
+  sealPassphraseBundle,
+  type PassphraseBundle,
+  type SealBundleOptions,
+} from './passphrase-bundle/passphrase-bundle';

@@ -2,7 +2,7 @@ import { systemClock, type Clock } from '../clock';
 import { safeEqual } from '../crypto/safe-equal';
 import { AuthenticationError } from '../errors/authentication-error';
 import { RateLimitError } from '../errors/rate-limit-error';
-import { hashApiKey, looksLikeApiKey } from './api-key-format';
+import { hashApiKey, looksLikeApiKey, looksLikeLegacyApiKey } from './api-key-format';
 import type { ApiKeyRecord, ApiKeyStore } from './api-key-store';
 import { createSlidingWindowLimiter, type SlidingWindowLimiter } from './sliding-window-limiter';
 import { secondsUntilNextUtcDay, utcDay } from './utc-day';
@@ -64,7 +64,8 @@ export function createApiKeyAuthenticator(
   const limiter = options.limiter ?? createSlidingWindowLimiter({ now });
 
   async function lookUp(presented: string): Promise<ApiKeyRecord> {
-    if (!looksLikeApiKey(presented)) throw invalidKey();
+    // A `kp_` key only ever matches a key migrated from the original OctoProxy.
+    if (!looksLikeApiKey(presented) && !looksLikeLegacyApiKey(presented)) throw invalidKey();
     const keyHash = hashApiKey(presented, pepper);
     const record = await keys.findByHash(keyHash);
     // Re-compare in constant time: the index lookup is the store's; the final word is ours.

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { base62LengthFor, randomBase62 } from '../crypto/random-string';
 import { hashToken } from '../crypto/token-hash';
 
@@ -25,10 +27,32 @@ export function looksLikeApiKey(value: string): boolean {
 }
 
 /**
+ * Keys of the original OctoProxy: `kp_` and base64url of 24 random bytes (192 bits), which it stored
+ * as unsalted SHA-256 hex. Migrated keys keep working; new keys are never minted in this form.
+ */
+const legacyApiKeyPattern = /^kp_[A-Za-z0-9_-]{32}$/;
+
+export function looksLikeLegacyApiKey(value: string): boolean {
+  return legacyApiKeyPattern.test(value);
+}
+
+/**
+ * The stored form of a legacy key, made from the SHA-256 hex the original database kept (the key
+ * itself is unknown at migration). The digest is hashed again like a new key (under the pepper when
+ * there is one), behind a label that keeps it apart from every new key's hash.
+ */
+export function hashLegacyApiKeyDigest(sha256Hex: string, pepper?: Uint8Array): string {
+  return hashToken(`octoproxy-legacy-sha256:${sha256Hex.toLowerCase()}`, pepper);
+}
+
+/**
  * The stored form of a key: SHA-256 hex, or HMAC-SHA-256 under `pepper` when the app configures one.
- * Changing the pepper invalidates every key.
+ * Changing the pepper invalidates every key. A legacy `kp_` key maps to its migrated form.
  */
 export function hashApiKey(key: string, pepper?: Uint8Array): string {
+  if (looksLikeLegacyApiKey(key)) {
+    return hashLegacyApiKeyDigest(createHash('sha256').update(key, 'utf8').digest('hex'), pepper);
+  }
   return hashToken(key, pepper);
 }
 

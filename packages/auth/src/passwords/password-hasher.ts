@@ -1,7 +1,21 @@
+import { createHash } from 'node:crypto';
+
 import { hash, parseOptions, verify, type Algorithm, type Version } from '@node-rs/argon2';
 
 import { owaspArgon2Parameters, type Argon2Parameters } from './argon2-parameters';
 import { normalizePassword } from './password-policy';
+
+/**
+ * Marks a password migrated from the original OctoProxy, which stored unsalted SHA-256 hex: what
+ * follows is an argon2id PHC string of that hex digest, so the weak digest never sits in the
+ * database. It verifies like any hash and always `needsRehash`, so the first login replaces it with
+ * a plain argon2id hash of the password.
+ */
+const legacySha256Marker = '$octoproxy-legacy-sha256$';
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
 
 // The package declares these as ambient const enums, which isolated modules cannot read.
 const argon2id = 2 as Algorithm;
@@ -23,6 +37,8 @@ export interface PasswordHasher {
    * time does not reveal which usernames exist.
    */
   verifyAgainstDummy(password: string): Promise<false>;
+  /** The stored form of a password known only by its legacy unsalted SHA-256 hex (see the marker above). */
+  wrapLegacySha256(sha256HexDigest: string): Promise<string>;
 }
 
 export interface PasswordHasherOptions {
@@ -46,6 +62,10 @@ export function createPasswordHasher(options: PasswordHasherOptions = {}): Passw
     hash: (password) => hash(normalizePassword(password), argonOptions),
 
     async verify(phcHash, password) {
+      if (phcHash.startsWith(legacySha256Marker)) {
+        // The original hashed the password exactly as typed, without normalisation.
+        return hasher.verify(phcHash.slice(legacySha256Marker.length), sha256Hex(password));
+      }
       if (!phcHash.startsWith('$argon2')) return false;
       try {
         return await verify(phcHash, normalizePassword(password));
@@ -69,6 +89,13 @@ export function createPasswordHasher(options: PasswordHasherOptions = {}): Passw
       } catch {
         return true;
       }
+    },
+
+    async wrapLegacySha256(sha256HexDigest) {
+      if (!/^[0-9a-f]{64}$/i.test(sha256HexDigest)) {
+        throw new TypeError('A legacy password hash must be 64 hexadecimal characters.');
+      }
+      return legacySha256Marker + (await hasher.hash(sha256HexDigest.toLowerCase()));
     },
 
     async verifyAgainstDummy(password) {
