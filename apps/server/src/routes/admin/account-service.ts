@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import type { SecretBox } from '@octoproxy/auth';
+import { apiRegionOf } from '@octoproxy/kiro';
 import type {
   Account,
   AccountAuthMethod,
@@ -54,6 +55,34 @@ function providerOf(credentials: KiroCredentials): AccountProvider | null {
   return known.find((entry) => entry.toLowerCase() === credentials.provider?.toLowerCase()) ?? null;
 }
 
+/**
+ * A token file's `region` is where it was issued: for Builder ID and IdC that is the SSO-OIDC
+ * region, not the API's (Kiro serves only us-east-1 and eu-central-1). The API region is the
+ * caller's, else the profile ARN's, else the one nearest the SSO region.
+ */
+export function regionsOf(
+  input: Pick<ProviderInput, 'region' | 'ssoRegion' | 'credentials'>,
+  authMethod: AccountAuthMethod,
+): { apiRegion: string; ssoRegion: string | null } {
+  const fileRegion = input.credentials.region;
+  if (authMethod !== 'builder-id' && authMethod !== 'idc') {
+    return {
+      apiRegion: input.region ?? fileRegion ?? 'us-east-1',
+      ssoRegion: input.ssoRegion ?? null,
+    };
+  }
+  const ssoRegion = input.ssoRegion ?? fileRegion ?? 'us-east-1';
+  const apiRegion = apiRegionOf({
+    id: '',
+    authMethod,
+    apiRegion: input.region,
+    ssoRegion,
+    profileArn: input.credentials.profileArn,
+    credentials: {},
+  });
+  return { apiRegion, ssoRegion };
+}
+
 /** Creates, edits and deletes accounts: credentials sealed before storage, the pool told after. */
 export function createAccountService(options: {
   storage: Storage;
@@ -65,13 +94,15 @@ export function createAccountService(options: {
   const toNewAccount = (input: ProviderInput): NewAccount => {
     const id = newId();
     const authMethod = authMethodOf(input.credentials);
+    const regions = regionsOf(input, authMethod);
     return {
       id,
       name: input.name ?? `Kiro ${authMethod} account`,
       authMethod,
       provider: providerOf(input.credentials),
-      region: input.region ?? input.credentials.region ?? 'us-east-1',
-      ssoRegion: input.ssoRegion ?? null,
+      region: regions.apiRegion,
+      ssoRegion: regions.ssoRegion,
+      startUrl: typeof input.credentials.startUrl === 'string' ? input.credentials.startUrl : null,
       encryptedCredentials: box.seal(
         JSON.stringify(input.credentials),
         credentialsAssociatedData(id),
