@@ -27,6 +27,9 @@ export interface AccountRecord {
   provider: KiroTokenFile['provider'];
   startUrl: string | undefined;
   profileArn: string | undefined;
+  /** External IdP: the Entra tenant and the application id its refresh must name. */
+  tenant: string | undefined;
+  externalClientId: string | undefined;
   userId: string;
   email: string;
   client: OidcClient | undefined;
@@ -43,6 +46,8 @@ export interface AccountRecord {
 export function ssoRegionFor(input: AddAccountOptions): string | undefined {
   switch (input.authMethod) {
     case 'social':
+    case 'api-key':
+    case 'external-idp':
       return undefined;
     case 'builder-id':
       if (input.ssoRegion !== undefined && input.ssoRegion !== 'us-east-1') {
@@ -62,12 +67,18 @@ function providerFor(input: AddAccountOptions): KiroTokenFile['provider'] {
       return 'BuilderId';
     case 'idc':
       return 'Enterprise';
+    case 'external-idp':
+      return 'ExternalIdp';
+    case 'api-key':
+      return 'ApiKey';
   }
 }
 
 function startUrlFor(input: AddAccountOptions): string | undefined {
   switch (input.authMethod) {
     case 'social':
+    case 'api-key':
+    case 'external-idp':
       return undefined;
     case 'builder-id':
       return 'https://view.awsapps.com/start';
@@ -81,8 +92,10 @@ function profileArnFor(authMethod: AuthMethod, region: ApiRegion, n: number): st
     case 'social':
       return socialProfileArn;
     case 'builder-id':
+    case 'api-key':
       return undefined;
-    case 'idc': {
+    case 'idc':
+    case 'external-idp': {
       const awsAccount = String(100000000000 + n * 7919);
       const profileId = `SIM${n.toString(36).toUpperCase().padStart(7, '0')}`;
       return `arn:aws:codewhisperer:${region}:${awsAccount}:profile/${profileId}`;
@@ -141,6 +154,11 @@ export function createAccountRecord(options: {
     provider: providerFor(input),
     startUrl: startUrlFor(input),
     profileArn: profileArnFor(input.authMethod, region, n),
+    tenant: input.authMethod === 'external-idp' ? (input.tenant ?? 'organizations') : undefined,
+    externalClientId:
+      input.authMethod === 'external-idp'
+        ? `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
+        : undefined,
     userId: `d-${String(9067000000 + n)}.${n.toString(16).padStart(8, '0')}`,
     email: input.email ?? `user${n}@example.com`,
     client: options.client,

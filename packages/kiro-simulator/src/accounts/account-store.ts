@@ -2,7 +2,13 @@ import { createAccountRecord, ssoRegionFor, type AccountRecord } from './account
 import type { AccountPatch, AddAccountOptions, SimulatedAccount } from './account-types';
 import { describeAccount } from './describe-account';
 import { OidcClientRegistry, type OidcClient } from './oidc-clients';
-import { newAccessToken, newRefreshToken } from './secrets';
+import {
+  newAccessToken,
+  newApiKey,
+  newEntraAccessToken,
+  newEntraRefreshToken,
+  newRefreshToken,
+} from './secrets';
 
 export type AccessTokenStatus = 'valid' | 'expired' | 'revoked';
 
@@ -22,6 +28,8 @@ interface AccessTokenEntry {
 export interface AccountStoreOptions {
   now: () => number;
   accessTokenLifetimeSeconds: number;
+  /** `http://host:port` of the simulator, for URLs inside credentials (external IdP token endpoint). */
+  baseUrl: () => string;
 }
 
 /** Accounts, their tokens and OIDC client registrations: the simulated identity back end. */
@@ -59,8 +67,9 @@ export class AccountStore {
     });
     this.accounts.set(record.id, record);
     this.issueAccessToken(record);
-    this.issueRefreshToken(record);
-    return describeAccount(record);
+    // An API key is the only credential: nothing to refresh it with.
+    if (record.authMethod !== 'api-key') this.issueRefreshToken(record);
+    return this.describe(record.id);
   }
 
   get(id: string): AccountRecord | undefined {
@@ -79,7 +88,7 @@ export class AccountStore {
 
   /** The account's newest credentials in Kiro's on-disk shapes. */
   describe(id: string): SimulatedAccount {
-    return describeAccount(this.require(id));
+    return describeAccount(this.require(id), { baseUrl: this.options.baseUrl() });
   }
 
   update(id: string, patch: AccountPatch): void {
@@ -166,15 +175,24 @@ export class AccountStore {
   }
 
   private issueAccessToken(account: AccountRecord): void {
-    const token = newAccessToken();
-    const expiresAt = this.options.now() + account.accessTokenLifetimeSeconds * 1000;
+    const apiKey = account.authMethod === 'api-key';
+    const token = apiKey
+      ? newApiKey()
+      : account.authMethod === 'external-idp'
+        ? newEntraAccessToken()
+        : newAccessToken();
+    // API keys do not expire (they are revoked in Kiro's settings instead).
+    const expiresAt = apiKey
+      ? Number.POSITIVE_INFINITY
+      : this.options.now() + account.accessTokenLifetimeSeconds * 1000;
     this.accessTokens.set(token, { accountId: account.id, expiresAt, revoked: false });
     account.accessToken = token;
     account.accessTokenExpiresAt = expiresAt;
   }
 
   private issueRefreshToken(account: AccountRecord): void {
-    const token = newRefreshToken();
+    const token =
+      account.authMethod === 'external-idp' ? newEntraRefreshToken() : newRefreshToken();
     this.refreshTokens.set(token, { accountId: account.id, revoked: false });
     account.refreshToken = token;
   }

@@ -1,6 +1,7 @@
 import type { Plan } from './plans';
 
-export type AuthMethod = 'social' | 'builder-id' | 'idc';
+/** `api-key`: a Kiro API key (`ksk_…`); `external-idp`: Microsoft Entra ID via Kiro (kiro-protocol.md §5.6). */
+export type AuthMethod = 'social' | 'builder-id' | 'idc' | 'api-key' | 'external-idp';
 
 /** The only regions where the API host `q.{region}.amazonaws.com` exists (kiro-protocol.md §1.1). */
 export const apiRegions = ['us-east-1', 'eu-central-1'] as const;
@@ -34,6 +35,8 @@ export interface AddAccountOptions {
   provider?: 'Google' | 'Github';
   /** IdC start URL, default `https://d-9067000000.awsapps.com/start`. */
   startUrl?: string;
+  /** External IdP: the Entra tenant of the token endpoint (default `organizations`). */
+  tenant?: string;
   email?: string;
   /** Monthly base credits, default by plan (FREE 50, PRO 1000, PRO_PLUS 2000, POWER 10000). */
   usageLimit?: number;
@@ -56,8 +59,9 @@ export interface KiroTokenFile {
   refreshToken: string;
   /** ISO-8601 with milliseconds and `Z`. */
   expiresAt: string;
-  authMethod: 'social' | 'IdC';
-  provider: 'Google' | 'Github' | 'BuilderId' | 'Enterprise';
+  authMethod: 'social' | 'IdC' | 'external_idp' | 'api_key';
+  /** `ApiKey` is the simulator's own: Kiro writes no token file for API keys. */
+  provider: 'Google' | 'Github' | 'BuilderId' | 'Enterprise' | 'ExternalIdp' | 'ApiKey';
   /** Social accounts only. */
   profileArn?: string;
   /** IdC / Builder ID: the SSO-OIDC region. */
@@ -65,6 +69,13 @@ export interface KiroTokenFile {
   /** IdC / Builder ID: names the client-registration file `<clientIdHash>.json`. */
   clientIdHash?: string;
   startUrl?: string;
+  /** External IdP: where the refresh token is redeemed (form-urlencoded OAuth 2.0). */
+  tokenEndpoint?: string;
+  /** External IdP: the application (client) id registered with the IdP. */
+  clientId?: string;
+  /** External IdP: space-separated scopes to ask for on refresh. */
+  scopes?: string;
+  issuerUrl?: string;
 }
 
 /** Kiro's `~/.aws/sso/cache/<clientIdHash>.json`. */
@@ -89,6 +100,8 @@ export interface SimulatedAccount {
   email: string;
   credentials: KiroCredentials;
   tokenFile: KiroTokenFile;
+  /** API-key accounts: the `ksk_…` key (also the token file's `accessToken`). */
+  apiKey?: string;
   clientRegistration?: KiroClientRegistrationFile;
 }
 

@@ -3,15 +3,42 @@ import type { KiroTokenFile, SimulatedAccount } from './account-types';
 import { clientIdHashOf } from './secrets';
 
 /** The account's newest credentials in Kiro's on-disk shapes (kiro-protocol.md §5.7). */
-export function describeAccount(record: AccountRecord): SimulatedAccount {
+const tokenFileAuthMethods = {
+  social: 'social',
+  'builder-id': 'IdC',
+  idc: 'IdC',
+  'external-idp': 'external_idp',
+  'api-key': 'api_key',
+} as const;
+
+/** The scopes Kiro asks Entra ID for (the IdP's resource scope plus a refresh token). */
+export const externalIdpScopes = 'api://kiro/codewhisperer offline_access';
+
+/** The external IdP token endpoint of a tenant on the simulator (`*.microsoftonline.com` for real). */
+export function entraTokenEndpoint(baseUrl: string, tenant: string): string {
+  return `${baseUrl}/entra/${encodeURIComponent(tenant)}/oauth2/v2.0/token`;
+}
+
+export function describeAccount(
+  record: AccountRecord,
+  options: { baseUrl: string },
+): SimulatedAccount {
+  const apiKey = record.authMethod === 'api-key';
   const tokenFile: KiroTokenFile = {
     accessToken: record.accessToken,
     refreshToken: record.refreshToken,
-    expiresAt: new Date(record.accessTokenExpiresAt).toISOString(),
-    authMethod: record.authMethod === 'social' ? 'social' : 'IdC',
+    // API keys never expire; the file says so with a date far away.
+    expiresAt: new Date(apiKey ? 253402300799000 : record.accessTokenExpiresAt).toISOString(),
+    authMethod: tokenFileAuthMethods[record.authMethod],
     provider: record.provider,
   };
   if (record.authMethod === 'social') tokenFile.profileArn = record.profileArn;
+  if (record.tenant !== undefined && record.externalClientId !== undefined) {
+    tokenFile.tokenEndpoint = entraTokenEndpoint(options.baseUrl, record.tenant);
+    tokenFile.clientId = record.externalClientId;
+    tokenFile.scopes = externalIdpScopes;
+    tokenFile.issuerUrl = `https://login.microsoftonline.com/${record.tenant}/v2.0`;
+  }
   const { client } = record;
   if (client !== undefined) {
     tokenFile.region = client.region;
@@ -28,6 +55,7 @@ export function describeAccount(record: AccountRecord): SimulatedAccount {
     tokenFile,
     credentials: { ...tokenFile },
   };
+  if (apiKey) account.apiKey = record.accessToken;
   if (record.ssoRegion !== undefined) account.ssoRegion = record.ssoRegion;
   if (record.profileArn !== undefined) account.profileArn = record.profileArn;
   if (client !== undefined) {

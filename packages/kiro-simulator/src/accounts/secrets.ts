@@ -12,6 +12,20 @@ export function newRefreshToken(): string {
   return `aor${randomBytes(180).toString('base64url')}`;
 }
 
+/** A Kiro API key as Kiro's web settings issue it (kiro-2026-updates.md). */
+export function newApiKey(): string {
+  return `ksk_${randomBytes(40).toString('base64url')}`;
+}
+
+/** An Entra ID access token (a JWT in reality; opaque here) and refresh token. */
+export function newEntraAccessToken(): string {
+  return `eyJ0eXAiOiJKV1Qi.${randomBytes(90).toString('base64url')}`;
+}
+
+export function newEntraRefreshToken(): string {
+  return `0.AXEA${randomBytes(150).toString('base64url')}`;
+}
+
 export function newOpaqueId(bytes: number): string {
   return randomBytes(bytes).toString('base64url');
 }

@@ -20,7 +20,7 @@ Options:
   -h, --help                   show this help
 `;
 
-const authMethod = z.enum(['social', 'builder-id', 'idc']);
+const authMethod = z.enum(['social', 'builder-id', 'idc', 'api-key', 'external-idp']);
 const count = (min: number) => z.coerce.number().int().min(min);
 
 const cliSchema = z.object({

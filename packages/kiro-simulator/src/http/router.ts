@@ -16,6 +16,7 @@ import { deviceAuthorization } from '../routes/oidc/device-authorization';
 import { deviceVerification } from '../routes/oidc/device-verification';
 import { oidcToken } from '../routes/oidc/oidc-token';
 import { registerClient } from '../routes/oidc/register-client';
+import { externalIdpToken } from '../routes/entra/external-idp-token';
 import type { SimulatorCore } from '../simulator/simulator-core';
 import { unknownHost, unknownOperation } from './aws-errors';
 import { headerOf, type Exchange } from './exchange';
@@ -98,10 +99,14 @@ const oidcRoutes: Record<string, Route> = {
   'GET device': { operation: 'oidcDeviceVerification', handle: deviceVerification },
 };
 
+const entraRoutes: Record<string, Route> = {
+  'POST oauth2/v2.0/token': { operation: 'externalIdpToken', handle: externalIdpToken },
+};
+
 const awsRegionPattern = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 
 interface Service {
-  name: 'api' | 'auth' | 'oidc';
+  name: 'api' | 'auth' | 'oidc' | 'entra';
   routes: Record<string, Route>;
   regionExists(region: string): boolean;
   host(region: string): string;
@@ -126,6 +131,13 @@ const services: Record<string, Service> = {
     routes: oidcRoutes,
     regionExists: (region) => awsRegionPattern.test(region),
     host: (region) => `oidc.${region}.amazonaws.com`,
+  },
+  // The path segment after `entra` is the tenant, where the other services have a region.
+  entra: {
+    name: 'entra',
+    routes: entraRoutes,
+    regionExists: (tenant) => /^[A-Za-z0-9.-]+$/.test(tenant),
+    host: () => 'login.microsoftonline.com',
   },
 };
 

@@ -12,6 +12,7 @@ export const operations = [
   'oidcToken',
   'oidcAuthorize',
   'oidcDeviceVerification',
+  'externalIdpToken',
 ] as const;
 
 export type Operation = (typeof operations)[number];

@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { FaultType } from '../faults/fault-types';
 import type { Operation } from './operations';
 
-export type Service = 'api' | 'auth' | 'oidc' | 'other';
+export type Service = 'api' | 'auth' | 'oidc' | 'entra' | 'other';
 
 export type RequestOutcome =
   /** The response is still being written. */

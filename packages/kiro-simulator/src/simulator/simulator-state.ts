@@ -20,6 +20,8 @@ export class SimulatorState implements SimulatorCore {
   logins!: LoginStore;
   faults!: FaultRegistry;
   ids!: SeededRandom;
+  /** `http://host:port`, known once the server listens. */
+  baseUrl = '';
   private readonly seed: number;
   private readonly clock: () => number;
 
@@ -41,6 +43,7 @@ export class SimulatorState implements SimulatorCore {
     this.accounts = new AccountStore({
       now,
       accessTokenLifetimeSeconds: this.settings.accessTokenLifetimeSeconds,
+      baseUrl: () => this.baseUrl,
     });
     this.logins = new LoginStore(now);
     this.faults = new FaultRegistry(new SeededRandom(this.seed));

@@ -133,6 +133,7 @@ export async function startKiroSimulator(
     });
     return closing;
   };
-  created.api = createSimulatorApi({ state, url: `http://${urlHost}:${port}`, port, close });
+  state.baseUrl = `http://${urlHost}:${port}`;
+  created.api = createSimulatorApi({ state, url: state.baseUrl, port, close });
   return created.api;
 }

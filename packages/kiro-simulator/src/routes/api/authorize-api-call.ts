@@ -19,9 +19,21 @@ export function bearerAccountId(exchange: Exchange, core: SimulatorCore): string
   return token === undefined ? undefined : core.accounts.lookupAccessToken(token)?.account.id;
 }
 
+/** The `tokentype` header each kind of token must come with (kiro-protocol.md §1.3, §5.6). */
+const requiredTokenTypes: Partial<Record<AccountRecord['authMethod'], string>> = {
+  'api-key': 'API_KEY',
+  'external-idp': 'EXTERNAL_IDP',
+};
+
+/** An API key or an Entra token without its `tokentype`, or a token type on a token of another kind. */
+function tokenTypeProblem(exchange: Exchange, account: AccountRecord): boolean {
+  const sent = headerOf(exchange, 'tokentype')?.toUpperCase();
+  return sent !== requiredTokenTypes[account.authMethod];
+}
+
 /**
  * The checks every `q.{region}` call shares, in the upstream's order: injected faults, the SDK
- * headers, the bearer token, the account's API region, suspension. Answers and returns undefined on
+ * headers, the bearer token and its `tokentype`, the account's API region, suspension. Answers and returns undefined on
  * failure.
  */
 export function authorizeApiCall(
@@ -50,6 +62,10 @@ export function authorizeApiCall(
     return undefined;
   }
   const { account } = found;
+  if (tokenTypeProblem(exchange, account)) {
+    sendAwsError(exchange, bearerTokenInvalid('token-type'));
+    return undefined;
+  }
   if (account.region !== exchange.log.region) {
     sendAwsError(exchange, invalidTokenForRegion());
     return undefined;

@@ -3,7 +3,7 @@ import { invalidProfileArn, profileArnRequired, type AwsError } from '../../http
 
 /**
  * kiro-protocol.md §2.7: social and IdC chat calls need the account's profile ARN; Builder ID sends
- * none or the IDE placeholder. A present ARN must be the account's own.
+ * none or the IDE placeholder; API keys send none at all. A present ARN must be the account's own.
  */
 export function profileArnProblem(
   account: AccountRecord,
@@ -11,7 +11,9 @@ export function profileArnProblem(
   options: { required: boolean },
 ): AwsError | undefined {
   if (profileArn === undefined) {
-    return options.required && account.authMethod !== 'builder-id'
+    return options.required &&
+      account.authMethod !== 'builder-id' &&
+      account.authMethod !== 'api-key'
       ? profileArnRequired()
       : undefined;
   }

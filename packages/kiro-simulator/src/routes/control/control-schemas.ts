@@ -12,6 +12,7 @@ const accountDefaults = z.strictObject({
   ssoRegion: z.string().optional(),
   provider: z.enum(['Google', 'Github']).optional(),
   startUrl: z.string().optional(),
+  tenant: z.string().optional(),
   email: z.string().optional(),
   usageLimit: z.number().nonnegative().optional(),
   currentUsage: z.number().nonnegative().optional(),
@@ -42,7 +43,7 @@ const accountDefaults = z.strictObject({
 });
 
 export const addAccountBody = accountDefaults.extend({
-  authMethod: z.enum(['social', 'builder-id', 'idc']),
+  authMethod: z.enum(['social', 'builder-id', 'idc', 'api-key', 'external-idp']),
 });
 
 export const accountPatchBody = z.strictObject({
