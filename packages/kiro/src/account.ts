@@ -7,11 +7,15 @@ export interface KiroCredentials {
   refreshToken?: string | undefined;
   /** When the access token expires, ISO-8601. */
   expiresAt?: string | undefined;
-  /** SSO-OIDC client registration (Builder ID and IdC). */
+  /** SSO-OIDC client registration (Builder ID and IdC); the IdP application id (external IdP). */
   clientId?: string | undefined;
   clientSecret?: string | undefined;
   /** When the client registration expires, ISO-8601. */
   clientSecretExpiresAt?: string | undefined;
+  /** External IdP (Entra ID): where the refresh token is redeemed. Must be an allow-listed host. */
+  tokenEndpoint?: string | undefined;
+  /** External IdP: the scopes to ask for on refresh, space-separated. */
+  scopes?: string | undefined;
 }
 
 /**
@@ -57,6 +61,16 @@ export function apiRegionOf(account: KiroAccount): string {
 
 export function ssoRegionOf(account: KiroAccount): string {
   return account.ssoRegion ?? defaultSsoRegion;
+}
+
+/**
+ * The `tokentype` header of API calls: Kiro API keys and external-IdP tokens announce themselves;
+ * Kiro's own tokens send none (kiro-protocol.md §1.3, §5.6).
+ */
+export function tokenTypeOf(authMethod: KiroAuthMethod): 'API_KEY' | 'EXTERNAL_IDP' | undefined {
+  if (authMethod === 'api-key') return 'API_KEY';
+  if (authMethod === 'external-idp') return 'EXTERNAL_IDP';
+  return undefined;
 }
 
 /** The profile ARN to send: API-key accounts send none. */

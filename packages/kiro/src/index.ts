@@ -36,6 +36,7 @@ export {
   KiroAccountUnusableError,
   KiroMalformedRequestError,
   KiroNetworkError,
+  KiroUnknownHostError,
   KiroPromptTooLongError,
   KiroQuotaExhaustedError,
   KiroThrottledError,
@@ -111,6 +112,18 @@ export {
   type DevicePollResult,
   type OidcClientRegistration,
 } from './login/oidc-device-login';
+export {
+  checkKiroTokenRecord,
+  classifyKiroCredentialFile,
+  fromKiroCliRecord,
+  kiroCliLoginOfKey,
+  needsClientRegistration,
+  withClientRegistration,
+  type KiroCliLogin,
+  type KiroCredentialFileKind,
+  type KiroTokenCheck,
+  type KiroTokenRecord,
+} from './login/kiro-credential-file';
 export {
   parseKiroTokenFile,
   type ImportedKiroAccount,

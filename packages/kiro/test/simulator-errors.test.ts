@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isKiroError, type KiroAccount } from '../src/index';
 import { anthropicEventViolations } from './support/anthropic-event-rules';
 import {
+  failureOf,
   kiroAccountOf,
   messagesRequest,
   readAll,
@@ -18,15 +19,6 @@ function newAccount(
   options: Parameters<SimulatorHarness['sim']['addAccount']>[0] = { authMethod: 'social' },
 ): KiroAccount {
   return kiroAccountOf(harness.sim.addAccount(options));
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a failure');
 }
 
 async function withFault(fault: Fault, request = messagesRequest()) {

@@ -7,6 +7,7 @@ import { parseUpstreamErrorBody } from '../errors/classify-http-error';
 import { endpointUrl, type KiroEndpoints } from '../http/endpoints';
 import { jsonCall, type JsonCallResult } from '../http/http-call';
 import type { KiroHeaders } from '../http/kiro-headers';
+import { refreshExternalIdpToken } from './external-idp-refresh';
 
 /** What a refresh (or a login) yields. */
 export interface KiroTokenSet {
@@ -33,6 +34,8 @@ export interface RefreshContext {
   machineId: string;
   timeoutMs: number;
   now: () => number;
+  /** Hosts an external IdP token endpoint may name besides `*.microsoftonline.com`. */
+  externalIdpHosts: ReadonlySet<string>;
 }
 
 /** Parses a token endpoint's success body (social and OIDC share the camelCase fields). */
@@ -78,6 +81,16 @@ export async function refreshAccountToken(options: {
   context: RefreshContext;
 }): Promise<KiroTokenSet> {
   const { account, refreshToken, context } = options;
+  if (account.authMethod === 'external-idp') {
+    return refreshExternalIdpToken({
+      account,
+      refreshToken,
+      allowedHosts: context.externalIdpHosts,
+      dispatcher: context.dispatcher,
+      timeoutMs: context.timeoutMs,
+      now: context.now,
+    });
+  }
   const social = account.authMethod === 'social';
   const { clientId, clientSecret, clientSecretExpiresAt } = account.credentials;
   if (!social) {

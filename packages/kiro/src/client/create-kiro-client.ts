@@ -45,6 +45,11 @@ export interface KiroClientOptions extends RequestShapingOptions, KiroUserAgentO
   onTokensRefreshed?: (update: KiroTokenUpdate) => void | Promise<void>;
   /** Persist a machine id generated for an account that had none. */
   onMachineIdAssigned?: (accountId: string, machineId: string) => void;
+  /**
+   * Hosts (`host[:port]`) an external IdP account's token endpoint may name besides
+   * `*.microsoftonline.com` (https). The hosts of overridden `endpoints` are allowed as well.
+   */
+  externalIdpHosts?: readonly string[];
   /** Clock for token expiry decisions. */
   now?: () => number;
 }
@@ -73,6 +78,19 @@ export interface KiroClient {
   close(): Promise<void>;
 }
 
+/** The configured IdP hosts plus the hosts of overridden endpoints (a simulator, a test IdP). */
+function allowedExternalIdpHosts(options: KiroClientOptions): ReadonlySet<string> {
+  const hosts = new Set((options.externalIdpHosts ?? []).map((host) => host.toLowerCase()));
+  for (const template of Object.values(options.endpoints ?? {})) {
+    try {
+      hosts.add(new URL(template.replaceAll('{region}', 'us-east-1')).host.toLowerCase());
+    } catch {
+      // authRegion, or not a URL: nothing to allow.
+    }
+  }
+  return hosts;
+}
+
 /** Creates a Kiro client. It holds connection pools, token state and generated machine ids. */
 export function createKiroClient(options: KiroClientOptions = {}): KiroClient {
   const endpoints = resolveEndpoints(options.endpoints);
@@ -87,6 +105,7 @@ export function createKiroClient(options: KiroClientOptions = {}): KiroClient {
   const headers = new KiroHeaders(options);
   const pool = new DispatcherPool({ ...options.connections, connectTimeoutMs: timeouts.connectMs });
   const machineIds = new Map<string, string>();
+  const externalIdpHosts = allowedExternalIdpHosts(options);
 
   function machineIdOf(account: KiroAccount): string {
     if (account.machineId) return account.machineId;
@@ -115,6 +134,7 @@ export function createKiroClient(options: KiroClientOptions = {}): KiroClient {
           machineId: machineIdOf(account),
           timeoutMs: timeouts.requestMs,
           now,
+          externalIdpHosts,
         },
       }),
   });

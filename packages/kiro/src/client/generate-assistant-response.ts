@@ -2,6 +2,7 @@ import type { AnthropicMessagesRequest, AnthropicStreamEvent } from '@octoproxy/
 
 import { apiRegionOf, profileArnFor, type KiroAccount } from '../account';
 import { classifyHttpError } from '../errors/classify-http-error';
+import { inApiRegion } from '../errors/in-api-region';
 import { KiroQuotaExhaustedError } from '../errors/kiro-errors';
 import { getUsageLimits } from '../metadata/account-metadata';
 import { endpointUrl } from '../http/endpoints';
@@ -69,9 +70,10 @@ export async function generateAssistantResponse(
     sessionId: options.sessionId,
   });
   const machineId = context.machineIdOf(account);
+  const apiRegion = apiRegionOf(account);
   const url = endpointUrl({
     template: context.endpoints.api,
-    region: apiRegionOf(account),
+    region: apiRegion,
     path: '/generateAssistantResponse',
   });
   let sentAt = Date.now();
@@ -87,21 +89,23 @@ export async function generateAssistantResponse(
     signal,
     send: async (accessToken, attempt) => {
       sentAt = Date.now();
-      const response = await httpCall({
-        url,
-        method: 'POST',
-        headers: context.headers.chat({
-          accessToken,
-          machineId,
-          attempt,
-          apiKey: account.authMethod === 'api-key',
+      const response = await inApiRegion(apiRegion, () =>
+        httpCall({
+          url,
+          method: 'POST',
+          headers: context.headers.chat({
+            accessToken,
+            machineId,
+            attempt,
+            authMethod: account.authMethod,
+          }),
+          body: built.json,
+          dispatcher: context.dispatcherFor(account),
+          signal: combined,
+          headersTimeoutMs: context.timeouts.firstByteMs,
+          bodyTimeoutMs: 0,
         }),
-        body: built.json,
-        dispatcher: context.dispatcherFor(account),
-        signal: combined,
-        headersTimeoutMs: context.timeouts.firstByteMs,
-        bodyTimeoutMs: 0,
-      });
+      );
       if (response.statusCode >= 200 && response.statusCode < 300) return { result: response };
       const bodyText = await readText(response, {
         signal: combined,

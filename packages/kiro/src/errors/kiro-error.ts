@@ -33,8 +33,13 @@ export type KiroErrorReason =
   | 'context_too_long'
   /** Kiro answered 5xx (or another unexpected status). */
   | 'upstream_5xx'
-  /** Connection refused, reset, DNS, TLS or connect timeout. */
+  /** Connection refused, reset, a temporary DNS failure, TLS or connect timeout. */
   | 'network'
+  /**
+   * The host does not exist (DNS answers "no such host"): for the API host, the account's API region
+   * has no Kiro endpoint (Kiro's API runs in us-east-1 and eu-central-1 only).
+   */
+  | 'unknown_host'
   /** No response (headers or first frame) within the first-byte budget. */
   | 'first_byte_timeout'
   /** The stream went silent between frames for longer than the idle budget. */

@@ -161,6 +161,36 @@ export class KiroNetworkError extends KiroError {
   }
 }
 
+/**
+ * A host that does not exist (DNS `ENOTFOUND`). For the API host this is the account's mistake, not a
+ * network blip: its API region has no Kiro endpoint, and no retry on the same account will help.
+ */
+export class KiroUnknownHostError extends KiroError {
+  readonly host: string | undefined;
+  readonly apiRegion: string | undefined;
+
+  constructor(
+    options: CommonOptions & { host?: string | undefined; apiRegion?: string | undefined },
+  ) {
+    const host = options.host ?? 'the upstream host';
+    super({
+      kind: 'upstream',
+      fault: 'account',
+      code: 'kiro_unknown_host',
+      message:
+        options.message ??
+        (options.apiRegion === undefined
+          ? `${host} does not resolve (DNS: no such host).`
+          : `The account's API region ${options.apiRegion} has no Kiro API host: ${host} does not resolve. Kiro's API runs in us-east-1 and eu-central-1; set the account's API region to one of them.`),
+      reason: 'unknown_host',
+      upstream: options.upstream,
+      cause: options.cause,
+    });
+    this.host = options.host;
+    this.apiRegion = options.apiRegion;
+  }
+}
+
 /** No response in time (first byte), or silence between frames (idle). */
 export class KiroTimeoutError extends KiroError {
   constructor(

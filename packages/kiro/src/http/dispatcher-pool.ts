@@ -1,3 +1,5 @@
+import type { LookupFunction } from 'node:net';
+
 import { Agent, ProxyAgent, Socks5ProxyAgent, buildConnector, type Dispatcher } from 'undici';
 
 import { ConnectionReuseTracker } from './connection-reuse-tracker';
@@ -10,6 +12,11 @@ export interface DispatcherPoolOptions {
   keepAliveTimeoutMs?: number;
   /** Connections per origin. Default unlimited. */
   connectionsPerOrigin?: number;
+  /**
+   * Resolves the host names of direct connections (Node's `dns.lookup` by default). Tests pass a
+   * resolver that knows only the hosts that exist, so a missing host fails as it does in production.
+   */
+  lookup?: LookupFunction;
 }
 
 /**
@@ -20,8 +27,8 @@ export interface DispatcherPoolOptions {
  * (see {@link staleConnectionRetry}).
  */
 export class DispatcherPool {
-  readonly #options: Required<Omit<DispatcherPoolOptions, 'connectionsPerOrigin'>> &
-    Pick<DispatcherPoolOptions, 'connectionsPerOrigin'>;
+  readonly #options: Required<Omit<DispatcherPoolOptions, 'connectionsPerOrigin' | 'lookup'>> &
+    Pick<DispatcherPoolOptions, 'connectionsPerOrigin' | 'lookup'>;
   readonly #dispatchers = new Map<string, Dispatcher>();
   readonly #tracker = new ConnectionReuseTracker();
   /** One-request dispatchers of retries still closing. */
@@ -32,6 +39,7 @@ export class DispatcherPool {
       connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
       keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? 60_000,
       connectionsPerOrigin: options.connectionsPerOrigin,
+      lookup: options.lookup,
     };
   }
 
@@ -83,14 +91,17 @@ export class DispatcherPool {
   }
 
   #create(proxyUrl: string | undefined): Dispatcher {
-    const { connectTimeoutMs, keepAliveTimeoutMs, connectionsPerOrigin } = this.#options;
+    const { connectTimeoutMs, keepAliveTimeoutMs, connectionsPerOrigin, lookup } = this.#options;
     const common = {
       keepAliveTimeout: keepAliveTimeoutMs,
       keepAliveMaxTimeout: Math.max(keepAliveTimeoutMs, 600_000),
       ...(connectionsPerOrigin === undefined ? {} : { connections: connectionsPerOrigin }),
     };
     if (proxyUrl === undefined) {
-      return new Agent({ ...common, connect: { timeout: connectTimeoutMs } });
+      return new Agent({
+        ...common,
+        connect: { timeout: connectTimeoutMs, ...(lookup === undefined ? {} : { lookup }) },
+      });
     }
     const protocol = new URL(proxyUrl).protocol;
     if (protocol === 'socks5:' || protocol === 'socks:') {

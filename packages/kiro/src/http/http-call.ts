@@ -1,6 +1,6 @@
 import { errors, request, type Dispatcher } from 'undici';
 
-import { KiroNetworkError, KiroTimeoutError } from '../errors/kiro-errors';
+import { KiroNetworkError, KiroTimeoutError, KiroUnknownHostError } from '../errors/kiro-errors';
 
 export interface HttpCallOptions {
   url: string;
@@ -31,11 +31,12 @@ const networkCodes = new Set([
   'UND_ERR_CLOSED',
 ]);
 
-function codeOf(error: unknown): string | undefined {
+/** The first error in the `cause` chain that carries a string `code`. */
+function codedError(error: unknown): { code: string; hostname?: unknown } | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
+    if (typeof code === 'string') return current as { code: string; hostname?: unknown };
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
@@ -79,7 +80,13 @@ export function transportError(
       cause: error,
     });
   }
-  const code = codeOf(error);
+  const coded = codedError(error);
+  const code = coded?.code;
+  // "No such host" is an answer, not a blip (EAI_AGAIN, a resolver that could not answer, is).
+  if (code === 'ENOTFOUND') {
+    const host = typeof coded?.hostname === 'string' ? coded.hostname : undefined;
+    return new KiroUnknownHostError({ host, cause: error });
+  }
   if (
     code !== undefined &&
     (networkCodes.has(code) ||

@@ -11,7 +11,7 @@ describe('KiroHeaders', () => {
   const machineId = 'f'.repeat(64);
 
   it('introduces the chat call as the Kiro IDE streaming client', () => {
-    const chat = headers.chat({ accessToken: 'tok', machineId, attempt: 2, apiKey: false });
+    const chat = headers.chat({ accessToken: 'tok', machineId, attempt: 2, authMethod: 'social' });
     expect(chat).toMatchObject({
       authorization: 'Bearer tok',
       'content-type': 'application/json',
@@ -24,12 +24,19 @@ describe('KiroHeaders', () => {
     expect(chat['amz-sdk-invocation-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(chat).not.toHaveProperty('tokentype');
     expect(
-      headers.chat({ accessToken: 'ksk_x', machineId, attempt: 1, apiKey: true }).tokentype,
+      headers.chat({ accessToken: 'ksk_x', machineId, attempt: 1, authMethod: 'api-key' }).tokentype,
     ).toBe('API_KEY');
+    expect(
+      headers.chat({ accessToken: 'ey', machineId, attempt: 1, authMethod: 'external-idp' })
+        .tokentype,
+    ).toBe('EXTERNAL_IDP');
+    expect(
+      headers.runtime({ accessToken: 'ey', machineId, authMethod: 'external-idp' }).tokentype,
+    ).toBe('EXTERNAL_IDP');
   });
 
   it('uses the runtime client for metadata calls and the IDE agent for social auth', () => {
-    expect(headers.runtime({ accessToken: 't', machineId, apiKey: false })['user-agent']).toContain(
+    expect(headers.runtime({ accessToken: 't', machineId, authMethod: 'idc' })['user-agent']).toContain(
       'api/codewhispererruntime#1.0.0 m/N,E',
     );
     expect(headers.socialAuth(machineId)['user-agent']).toBe(`KiroIDE-0.9.9-${machineId}`);

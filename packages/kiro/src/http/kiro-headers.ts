@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { platform, release } from 'node:os';
 
+import { tokenTypeOf, type KiroAuthMethod } from '../account';
+
 /** How we introduce ourselves, the way the Kiro IDE (a Node AWS SDK client) does. */
 export interface KiroUserAgentOptions {
   /** The Kiro IDE version in the user agent. Default {@link defaultKiroVersion}. */
@@ -20,6 +22,11 @@ export function generateMachineId(): string {
   return randomBytes(32).toString('hex');
 }
 
+function withTokenType(headers: Record<string, string>, authMethod: KiroAuthMethod): void {
+  const tokenType = tokenTypeOf(authMethod);
+  if (tokenType !== undefined) headers.tokentype = tokenType;
+}
+
 export class KiroHeaders {
   readonly kiroVersion: string;
   readonly #os: string;
@@ -32,7 +39,12 @@ export class KiroHeaders {
   }
 
   /** Headers of the chat call (`codewhispererstreaming`). */
-  chat(options: { accessToken: string; machineId: string; attempt: number; apiKey: boolean }) {
+  chat(options: {
+    accessToken: string;
+    machineId: string;
+    attempt: number;
+    authMethod: KiroAuthMethod;
+  }) {
     const kiro = `KiroIDE-${this.kiroVersion}-${options.machineId}`;
     const headers: Record<string, string> = {
       'content-type': 'application/json',
@@ -45,12 +57,12 @@ export class KiroHeaders {
       'x-amz-user-agent': `aws-sdk-js/${streamingSdkVersion} ${kiro}`,
       'user-agent': `aws-sdk-js/${streamingSdkVersion} ua/2.1 os/${this.#os} lang/js md/nodejs#${this.#node} api/codewhispererstreaming#${streamingSdkVersion} m/E ${kiro}`,
     };
-    if (options.apiKey) headers.tokentype = 'API_KEY';
+    withTokenType(headers, options.authMethod);
     return headers;
   }
 
   /** Headers of the runtime calls: usage limits, models, profiles (`codewhispererruntime`). */
-  runtime(options: { accessToken: string; machineId: string; apiKey: boolean }) {
+  runtime(options: { accessToken: string; machineId: string; authMethod: KiroAuthMethod }) {
     const kiro = `KiroIDE-${this.kiroVersion}-${options.machineId}`;
     const headers: Record<string, string> = {
       accept: 'application/json',
@@ -60,7 +72,7 @@ export class KiroHeaders {
       'x-amz-user-agent': `aws-sdk-js/${runtimeSdkVersion} ${kiro}`,
       'user-agent': `aws-sdk-js/${runtimeSdkVersion} ua/2.1 os/${this.#os} lang/js md/nodejs#${this.#node} api/codewhispererruntime#${runtimeSdkVersion} m/N,E ${kiro}`,
     };
-    if (options.apiKey) headers.tokentype = 'API_KEY';
+    withTokenType(headers, options.authMethod);
     return headers;
   }
 

@@ -4,6 +4,7 @@ import { apiRegionOf, type KiroAccount } from '../account';
 import type { ClientContext } from '../client/client-context';
 import { withTokenRetry } from '../client/with-token-retry';
 import { classifyHttpError } from '../errors/classify-http-error';
+import { inApiRegion } from '../errors/in-api-region';
 import { KiroUpstreamError } from '../errors/kiro-errors';
 import { endpointUrl } from '../http/endpoints';
 import { jsonCall } from '../http/http-call';
@@ -48,23 +49,26 @@ async function runtimeCall<T>(
       const headers = context.headers.runtime({
         accessToken,
         machineId: context.machineIdOf(account),
-        apiKey: account.authMethod === 'api-key',
+        authMethod: account.authMethod,
       });
       if (options.body !== undefined) headers['content-type'] = 'application/json';
-      const result = await jsonCall({
-        url: endpointUrl({
-          template: context.endpoints.api,
-          region: apiRegionOf(account),
-          path: options.path,
+      const apiRegion = apiRegionOf(account);
+      const result = await inApiRegion(apiRegion, () =>
+        jsonCall({
+          url: endpointUrl({
+            template: context.endpoints.api,
+            region: apiRegion,
+            path: options.path,
+          }),
+          method: options.method,
+          headers,
+          body: options.body === undefined ? undefined : JSON.stringify(options.body),
+          dispatcher: context.dispatcherFor(account),
+          signal,
+          headersTimeoutMs: context.timeouts.requestMs,
+          bodyTimeoutMs: context.timeouts.requestMs,
         }),
-        method: options.method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        dispatcher: context.dispatcherFor(account),
-        signal,
-        headersTimeoutMs: context.timeouts.requestMs,
-        bodyTimeoutMs: context.timeouts.requestMs,
-      });
+      );
       if (result.status >= 200 && result.status < 300) return { result: result.json };
       return { status: result.status, bodyText: result.text };
     },

@@ -142,3 +142,13 @@ export function textOf(events: readonly AnthropicStreamEvent[]): string {
     )
     .join('');
 }
+
+/** What a call that must fail threw. */
+export async function failureOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a failure');
+}
