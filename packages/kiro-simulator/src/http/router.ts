@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { apiRegions } from '../accounts/account-types';
 import type { Operation } from '../log/operations';
 import { paramsOf } from '../routes/api/api-params';
 import { bearerAccountId } from '../routes/api/authorize-api-call';
@@ -21,6 +20,7 @@ import type { SimulatorCore } from '../simulator/simulator-core';
 import { unknownHost, unknownOperation } from './aws-errors';
 import { headerOf, type Exchange } from './exchange';
 import { sendAwsError } from './responses';
+import { simulatedHostOf, upstreamHostExists, upstreamHostName } from './simulated-hosts';
 
 type Handler = (exchange: Exchange, core: SimulatorCore) => void | Promise<void>;
 
@@ -103,8 +103,6 @@ const entraRoutes: Record<string, Route> = {
   'POST oauth2/v2.0/token': { operation: 'externalIdpToken', handle: externalIdpToken },
 };
 
-const awsRegionPattern = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
-
 interface Service {
   name: 'api' | 'auth' | 'oidc' | 'entra';
   routes: Record<string, Route>;
@@ -112,25 +110,28 @@ interface Service {
   host(region: string): string;
 }
 
-/** Each base URL stands for one upstream host, with the region in the path. */
+/**
+ * Each base URL stands for one upstream host, with the region in the path; a request may also name
+ * the host itself (`Host: q.us-east-1.amazonaws.com`, see `simulatedLookup`).
+ */
 const services: Record<string, Service> = {
   api: {
     name: 'api',
     routes: apiRoutes,
-    regionExists: (region) => (apiRegions as readonly string[]).includes(region),
-    host: (region) => `q.${region}.amazonaws.com`,
+    regionExists: (region) => upstreamHostExists('api', region),
+    host: (region) => upstreamHostName('api', region),
   },
   auth: {
     name: 'auth',
     routes: authRoutes,
-    regionExists: (region) => region === 'us-east-1',
-    host: (region) => `prod.${region}.auth.desktop.kiro.dev`,
+    regionExists: (region) => upstreamHostExists('auth', region),
+    host: (region) => upstreamHostName('auth', region),
   },
   oidc: {
     name: 'oidc',
     routes: oidcRoutes,
-    regionExists: (region) => awsRegionPattern.test(region),
-    host: (region) => `oidc.${region}.amazonaws.com`,
+    regionExists: (region) => upstreamHostExists('oidc', region),
+    host: (region) => upstreamHostName('oidc', region),
   },
   // The path segment after `entra` is the tenant, where the other services have a region.
   entra: {
@@ -154,9 +155,22 @@ function routeOf(service: Service, exchange: Exchange, operationPath: string): R
   return own(service.routes, `${method} ${operationPath}`);
 }
 
-/** Dispatches `/{api|auth|oidc}/{region}/{operation}` to its handler. */
+/**
+ * Where a request goes: by its `Host` when it names an upstream host (`q.{region}.amazonaws.com`, …,
+ * reached through `simulatedLookup`), else `/{api|auth|oidc}/{region}/{operation}` on the base URL.
+ */
+function targetOf(exchange: Exchange): { serviceName: string; region: string; rest: string[] } {
+  const hostname = (headerOf(exchange, 'host') ?? '').replace(/:\d+$/, '');
+  const host = simulatedHostOf(hostname);
+  const [, ...segments] = exchange.url.pathname.split('/');
+  if (host !== undefined) return { serviceName: host.service, region: host.region, rest: segments };
+  const [serviceName = '', region = '', ...rest] = segments;
+  return { serviceName, region, rest };
+}
+
+/** Dispatches a request to its service's handler. */
 export async function routeRequest(exchange: Exchange, core: SimulatorCore): Promise<void> {
-  const [, serviceName = '', region = '', ...rest] = exchange.url.pathname.split('/');
+  const { serviceName, region, rest } = targetOf(exchange);
   const service = own(services, serviceName);
   if (service === undefined) {
     sendAwsError(exchange, unknownOperation(exchange.url.pathname));

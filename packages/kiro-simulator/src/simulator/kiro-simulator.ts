@@ -1,6 +1,9 @@
+import type { LookupFunction } from 'node:net';
+
 import type { AccountPatch, AddAccountOptions, SimulatedAccount } from '../accounts/account-types';
 import { remainingCredits, type UsageState } from '../accounts/usage';
 import type { FaultHandle, FaultRule } from '../faults/fault-types';
+import { simulatedLookup } from '../http/simulated-hosts';
 import type { RequestLog } from '../log/request-log';
 import type { SimulatedModel } from '../models/model-catalog';
 import type { SimulatorState } from './simulator-state';
@@ -28,6 +31,19 @@ export interface KiroSimulator {
   readonly oidcUrl: string;
   /** Base of the control endpoints (`…/__sim`). */
   readonly controlUrl: string;
+  /**
+   * The same three services under the upstream's own host names, on the simulator's port
+   * (`http://q.{region}.amazonaws.com:port`, …). A client reaches them through {@link lookup}, so a
+   * region without a host fails DNS resolution (`ENOTFOUND`) as it does in production.
+   */
+  readonly hostUrls: { readonly api: string; readonly auth: string; readonly oidc: string };
+  /**
+   * A resolver (`dns.lookup`'s signature) for `net.connect({ lookup })` or undici's `connect`
+   * options: the upstream hosts that exist resolve to the simulator (the API host in `us-east-1` and
+   * `eu-central-1` only, the social auth host in `us-east-1`, SSO-OIDC in any region); other upstream
+   * names answer `ENOTFOUND`; any other name goes to the system resolver.
+   */
+  readonly lookup: LookupFunction;
   readonly requests: RequestLog;
   readonly models: readonly SimulatedModel[];
   apiUrlFor(region: string): string;
@@ -62,6 +78,8 @@ export interface KiroSimulator {
 export function createSimulatorApi(options: {
   state: SimulatorState;
   url: string;
+  /** The address the simulator listens on (what the simulated hosts resolve to). */
+  address: string;
   port: number;
   close: () => Promise<void>;
 }): KiroSimulator {
@@ -83,6 +101,12 @@ export function createSimulatorApi(options: {
     authUrl: `${url}/auth/{region}`,
     oidcUrl: `${url}/oidc/{region}`,
     controlUrl: `${url}/__sim`,
+    hostUrls: {
+      api: `http://q.{region}.amazonaws.com:${port}`,
+      auth: `http://prod.{region}.auth.desktop.kiro.dev:${port}`,
+      oidc: `http://oidc.{region}.amazonaws.com:${port}`,
+    },
+    lookup: simulatedLookup(options.address),
     requests: state.log,
     models: state.models.models,
     apiUrlFor: (region) => `${url}/api/${region}`,

@@ -134,6 +134,6 @@ export async function startKiroSimulator(
     return closing;
   };
   state.baseUrl = `http://${urlHost}:${port}`;
-  created.api = createSimulatorApi({ state, url: state.baseUrl, port, close });
+  created.api = createSimulatorApi({ state, url: state.baseUrl, address: host, port, close });
   return created.api;
 }
