@@ -81,7 +81,7 @@ function notFound(hostname: string): NodeJS.ErrnoException {
  */
 export function simulatedLookup(address: string): LookupFunction {
   const family = address.includes(':') ? 6 : 4;
-  return ((
+  return (
     hostname: string,
     options: LookupOptions,
     callback: (
@@ -107,5 +107,5 @@ export function simulatedLookup(address: string): LookupFunction {
       else if (options.all === true) callback(null, [{ address, family }]);
       else callback(null, address, family);
     });
-  }) as LookupFunction;
+  };
 }
