@@ -1,5 +1,6 @@
 export {
   apiRegionOf,
+  tokenTypeOf,
   regionOfProfileArn,
   ssoRegionOf,
   type KiroAccount,
@@ -112,6 +113,8 @@ export {
   type DevicePollResult,
   type OidcClientRegistration,
 } from './login/oidc-device-login';
+export { startOidcAuthCodeLogin, type OidcAuthCodeStart } from './login/oidc-auth-code-login';
+export { isAllowedTokenEndpoint } from './auth/external-idp-refresh';
 export {
   checkKiroTokenRecord,
   classifyKiroCredentialFile,

@@ -29,8 +29,13 @@ export function isAllowedTokenEndpoint(endpoint: string, extraHosts: ReadonlySet
     return false;
   }
   if (url.username !== '' || url.password !== '') return false;
-  if (extraHosts.has(url.host.toLowerCase())) return url.protocol === 'https:' || url.protocol === 'http:';
-  return url.protocol === 'https:' && url.port === '' && microsoftHostPattern.test(url.hostname.toLowerCase());
+  if (extraHosts.has(url.host.toLowerCase()))
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  return (
+    url.protocol === 'https:' &&
+    url.port === '' &&
+    microsoftHostPattern.test(url.hostname.toLowerCase())
+  );
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   type OidcClientRegistration,
 } from '../login/oidc-device-login';
 import { exchangeSocialCode } from '../login/social-login';
+import { exchangeOidcAuthCode } from '../login/oidc-auth-code-login';
 import {
   getUsageLimits,
   listAvailableModels,
@@ -72,6 +73,8 @@ export interface KiroClient {
     options: Parameters<typeof startDeviceAuthorization>[1],
   ): Promise<DeviceAuthorization>;
   pollDeviceToken(options: Parameters<typeof pollDeviceToken>[1]): Promise<DevicePollResult>;
+  /** IdC authorization-code + PKCE: redeems the code (`startOidcAuthCodeLogin` built the URL). */
+  exchangeOidcAuthCode(options: Parameters<typeof exchangeOidcAuthCode>[1]): Promise<KiroTokenSet>;
   readonly tokens: KiroTokenManager;
   readonly endpoints: KiroEndpoints;
   /** Closes every pooled connection. */
@@ -171,6 +174,7 @@ export function createKiroClient(options: KiroClientOptions = {}): KiroClient {
     registerOidcClient: (call) => registerOidcClient(login, call),
     startDeviceAuthorization: (call) => startDeviceAuthorization(login, call),
     pollDeviceToken: (call) => pollDeviceToken(login, call),
+    exchangeOidcAuthCode: (call) => exchangeOidcAuthCode(login, call),
     tokens,
     endpoints,
     close: () => pool.close(),

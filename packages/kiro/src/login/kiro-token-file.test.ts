@@ -80,6 +80,35 @@ describe('parseKiroTokenFile', () => {
     expect(() => parseKiroTokenFile({ tokenFile: { foo: 1 } })).toThrow(/Not a Kiro token file/);
     expect(() =>
       parseKiroTokenFile({ tokenFile: { refreshToken: 'r', provider: 'ExternalIdp' } }),
-    ).toThrow(/not supported/);
+    ).toThrow(/needs tokenEndpoint, clientId and refreshToken/);
+  });
+
+  it('reads external IdP (Entra ID) files and Kiro API keys', () => {
+    const entra = parseKiroTokenFile({
+      tokenFile: {
+        accessToken: 'eyJ0',
+        refreshToken: '0.AXEA',
+        authMethod: 'external_idp',
+        provider: 'ExternalIdp',
+        tokenEndpoint: 'https://login.microsoftonline.com/contoso/oauth2/v2.0/token',
+        clientId: 'app-id',
+        scopes: ['api://kiro/codewhisperer', 'offline_access'],
+        region: 'us-east-1',
+      },
+    });
+    expect(entra.missingRegistrationFile).toBeUndefined();
+    expect(entra.account).toMatchObject({
+      authMethod: 'external-idp',
+      ssoRegion: undefined,
+      credentials: {
+        clientId: 'app-id',
+        tokenEndpoint: 'https://login.microsoftonline.com/contoso/oauth2/v2.0/token',
+        scopes: 'api://kiro/codewhisperer offline_access',
+      },
+    });
+    expect(parseKiroTokenFile({ tokenFile: { accessToken: 'ksk_abc' } }).account).toMatchObject({
+      authMethod: 'api-key',
+      credentials: { accessToken: 'ksk_abc' },
+    });
   });
 });

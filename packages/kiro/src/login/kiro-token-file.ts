@@ -14,6 +14,8 @@ const tokenFileSchema = z.looseObject({
   startUrl: z.string().nullish(),
   clientId: z.string().nullish(),
   clientSecret: z.string().nullish(),
+  tokenEndpoint: z.string().nullish(),
+  scopes: z.union([z.string(), z.array(z.string())]).nullish(),
 });
 
 const registrationFileSchema = z.looseObject({
@@ -41,8 +43,11 @@ export interface ParsedKiroTokenFile {
 function authMethodOf(data: z.infer<typeof tokenFileSchema>): KiroAuthMethod {
   const method = (data.authMethod ?? '').toLowerCase();
   const provider = (data.provider ?? '').toLowerCase();
-  if (provider === 'externalidp' || method === 'external_idp') {
-    throw new TypeError('External IdP (Entra ID, Okta) Kiro logins are not supported.');
+  if (provider === 'externalidp' || method === 'external_idp' || method === 'external-idp') {
+    return 'external-idp';
+  }
+  if (method === 'api_key' || method === 'api-key' || data.accessToken?.startsWith('ksk_')) {
+    return 'api-key';
   }
   if (method === 'social' || provider === 'google' || provider === 'github') return 'social';
   if (provider === 'builderid') return 'builder-id';
@@ -82,7 +87,14 @@ export function parseKiroTokenFile(options: {
         );
   const clientId = registration?.clientId ?? data.clientId ?? undefined;
   const clientSecret = registration?.clientSecret ?? data.clientSecret ?? undefined;
-  const needsRegistration = authMethod !== 'social' && (!clientId || !clientSecret);
+  const needsRegistration =
+    (authMethod === 'builder-id' || authMethod === 'idc') && (!clientId || !clientSecret);
+  if (authMethod === 'external-idp' && (!data.tokenEndpoint || !clientId || !data.refreshToken)) {
+    throw new TypeError(
+      'An external IdP (Entra ID) token file needs tokenEndpoint, clientId and refreshToken.',
+    );
+  }
+  const scopes = Array.isArray(data.scopes) ? data.scopes.join(' ') : (data.scopes ?? undefined);
   const expiresAt =
     data.expiresAt && !Number.isNaN(Date.parse(data.expiresAt))
       ? new Date(Date.parse(data.expiresAt)).toISOString()
@@ -93,7 +105,10 @@ export function parseKiroTokenFile(options: {
       provider: data.provider ?? undefined,
       startUrl: data.startUrl ?? undefined,
       profileArn: data.profileArn ?? undefined,
-      ssoRegion: authMethod === 'social' ? undefined : (data.region ?? undefined),
+      ssoRegion:
+        authMethod === 'builder-id' || authMethod === 'idc'
+          ? (data.region ?? undefined)
+          : undefined,
       credentials: {
         accessToken: data.accessToken ?? undefined,
         refreshToken: data.refreshToken ?? undefined,
@@ -101,6 +116,9 @@ export function parseKiroTokenFile(options: {
         clientId,
         clientSecret,
         clientSecretExpiresAt: registration?.expiresAt ?? undefined,
+        ...(authMethod === 'external-idp'
+          ? { tokenEndpoint: data.tokenEndpoint ?? undefined, scopes }
+          : {}),
       },
     },
     missingRegistrationFile:

@@ -60,13 +60,14 @@ export type DevicePollResult =
   | { status: 'denied' }
   | { status: 'success'; tokens: KiroTokenSet };
 
-interface OidcCall {
+export interface OidcCall {
   ssoRegion: string;
   proxyUrl?: string | undefined;
   signal?: AbortSignal | undefined;
 }
 
-function call(
+/** One JSON POST to the SSO-OIDC service of `ssoRegion`. */
+export function oidcCall(
   context: LoginContext,
   options: OidcCall & { path: string; body: unknown },
 ): Promise<JsonCallResult> {
@@ -86,7 +87,7 @@ function call(
   });
 }
 
-function oidcFailure(result: JsonCallResult, what: string): KiroTokenError {
+export function oidcFailure(result: JsonCallResult, what: string): KiroTokenError {
   return new KiroTokenError({
     reason: result.status >= 500 ? 'refresh_failed' : 'refresh_revoked',
     message: `SSO-OIDC ${what} failed with status ${result.status}.`,
@@ -94,19 +95,30 @@ function oidcFailure(result: JsonCallResult, what: string): KiroTokenError {
   });
 }
 
-/** `POST /client/register`: a public client for the device-code flow. */
+/**
+ * `POST /client/register`: a public client for the device-code flow, or, with `redirectUris`, for the
+ * authorization-code + PKCE flow (kiro-protocol.md §5.3, §5.4).
+ */
 export async function registerOidcClient(
   context: LoginContext,
-  options: OidcCall & { startUrl?: string | undefined; clientName?: string | undefined },
+  options: OidcCall & {
+    startUrl?: string | undefined;
+    clientName?: string | undefined;
+    redirectUris?: readonly string[] | undefined;
+  },
 ): Promise<OidcClientRegistration> {
-  const result = await call(context, {
+  const authCode = options.redirectUris !== undefined && options.redirectUris.length > 0;
+  const result = await oidcCall(context, {
     ...options,
     path: '/client/register',
     body: {
       clientName: options.clientName ?? 'Kiro IDE',
       clientType: 'public',
       scopes: kiroOidcScopes,
-      grantTypes: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
+      grantTypes: authCode
+        ? ['authorization_code', 'refresh_token']
+        : ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
+      ...(authCode ? { redirectUris: options.redirectUris } : {}),
       ...(options.startUrl ? { issuerUrl: options.startUrl } : {}),
     },
   });
@@ -125,7 +137,7 @@ export async function startDeviceAuthorization(
   context: LoginContext,
   options: OidcCall & { clientId: string; clientSecret: string; startUrl: string },
 ): Promise<DeviceAuthorization> {
-  const result = await call(context, {
+  const result = await oidcCall(context, {
     ...options,
     path: '/device_authorization',
     body: {
@@ -156,7 +168,7 @@ export async function pollDeviceToken(
     intervalSeconds: number;
   },
 ): Promise<DevicePollResult> {
-  const result = await call(context, {
+  const result = await oidcCall(context, {
     ...options,
     path: '/token',
     body: {
