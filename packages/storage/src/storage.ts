@@ -45,6 +45,12 @@ export interface Storage {
    * one file holds all committed data (before copying or scanning it).
    */
   checkpoint(): Promise<void>;
+  /**
+   * A number that changes whenever another process or connection commits to the database (SQLite's
+   * `PRAGMA data_version`); this storage's own writes leave it alone. Poll it and compare to notice
+   * changes made elsewhere (an account added by the CLI while the server runs).
+   */
+  externalChanges(): Promise<number>;
   /** SQLite's `integrity_check`: `['ok']` for a sound database, else the problems found. */
   checkIntegrity(): Promise<string[]>;
   /** Flushes the queue, then closes. Later calls to the queue throw. Idempotent. */

@@ -100,6 +100,12 @@ export function openSqliteStorage(options: OpenDatabaseOptions): Storage {
         throw translateError(error, 'checkpoint');
       }
     },
+    externalChanges() {
+      return Promise.resolve().then(() => {
+        if (closed) throw new StorageError('closed', 'externalChanges failed: storage is closed');
+        return connection.pragma('data_version', { simple: true }) as number;
+      });
+    },
     checkIntegrity() {
       return Promise.resolve().then(() => {
         if (closed) throw new StorageError('closed', 'integrity check failed: storage is closed');
