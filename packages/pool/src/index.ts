@@ -15,7 +15,7 @@ export type { AccountSnapshot } from './account/account-snapshot';
 export type { Ineligibility, IneligibleReason } from './account/eligibility';
 export type { EjectionVeto } from './account/ejection-veto';
 
-export type { AttemptContext, AttemptFunction } from './failover/run-attempt';
+export type { AttemptContext, AttemptFunction, AttemptReport } from './failover/run-attempt';
 export type { PoolRunOptions, PoolRunResult } from './failover/run-with-failover';
 export { Lease, type LeaseSuccessReport } from './failover/lease';
 

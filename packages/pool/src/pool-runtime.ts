@@ -91,9 +91,19 @@ export class PoolRuntime {
     this.parts.events.emit({ ...event, at: this.now() });
   }
 
-  /** Persists the entry's state (coalesced) and emits one event per change. */
-  commit(entry: AccountEntry, changes: readonly AccountChange[]): void {
-    this.parts.writer.markDirty(entry.config.id);
+  /**
+   * Persists the entry's state and emits one event per change. Routine bookkeeping (uses, in-flight
+   * slots) is coalesced; a state change or a failure (`urgent`) is written at once, so what the admin
+   * reads from the store is never older than what the pool acts on.
+   */
+  commit(
+    entry: AccountEntry,
+    changes: readonly AccountChange[],
+    options: { urgent?: boolean } = {},
+  ): void {
+    this.parts.writer.markDirty(entry.config.id, {
+      urgent: options.urgent === true || changes.length > 0,
+    });
     for (const detail of changes) {
       this.emit({
         type: 'account_changed',

@@ -3,7 +3,8 @@ import { z } from 'zod';
 /**
  * `healthy`: serving normally. `recovering`: back from an ejection or a successful probe but not yet
  * proven by a real request; one more failure ejects it again. `unhealthy`: cannot serve (its token cannot
- * be refreshed); only a successful recovery probe brings it back.
+ * be refreshed, access is denied, or its settings cannot work: API region, profile); only a successful
+ * recovery probe (or an admin reset) brings it back.
  */
 export type AccountHealth = 'healthy' | 'recovering' | 'unhealthy';
 
@@ -68,6 +69,8 @@ export interface AccountState {
   rateLimitStreak: number;
   lastUsedAt: number | null;
   useCount: number;
+  /** Failures counted against the account (every class but client, abort, gateway and capacity). */
+  errorCount: number;
   lastError: LastError | null;
   lastHealthCheckAt: number | null;
   /** Next recovery probe (epoch ms) while unhealthy or quarantined. */
@@ -93,6 +96,7 @@ export function initialAccountState(): AccountState {
     rateLimitStreak: 0,
     lastUsedAt: null,
     useCount: 0,
+    errorCount: 0,
     lastError: null,
     lastHealthCheckAt: null,
     nextProbeAt: null,
@@ -140,6 +144,7 @@ export const accountStateSchema = z.object({
   rateLimitStreak: count,
   lastUsedAt: timestamp.catch(null),
   useCount: count,
+  errorCount: count,
   lastError: z
     .object({
       at: z.number().finite(),

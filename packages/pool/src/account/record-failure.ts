@@ -166,6 +166,20 @@ function transient(
   return changes;
 }
 
+/** Keeps the failure as the account's last error (what the admin sees), trimmed. */
+export function noteLastError(
+  entry: AccountEntry,
+  failure: FailureClassification,
+  now: number,
+): void {
+  entry.state.lastError = {
+    at: now,
+    failureClass: failure.failureClass,
+    reason: failure.reason,
+    message: failure.message.slice(0, 500),
+  };
+}
+
 /**
  * Applies one failure to the account (see {@link FailureClassification} for the policy per class) and
  * returns what changed. Client, abort and gateway failures never touch the account.
@@ -176,12 +190,8 @@ export function recordFailure(
   context: TransitionContext,
 ): AccountChange[] {
   const counted = (): void => {
-    entry.state.lastError = {
-      at: context.now,
-      failureClass: failure.failureClass,
-      reason: failure.reason,
-      message: failure.message.slice(0, 500),
-    };
+    entry.state.errorCount += 1;
+    noteLastError(entry, failure, context.now);
   };
   switch (failure.failureClass) {
     case 'client':
@@ -199,6 +209,7 @@ export function recordFailure(
       counted();
       return quarantine(entry, failure.reason, context);
     case 'auth':
+    case 'misconfigured':
       counted();
       return markUnhealthy(entry, failure.reason, context);
     case 'transient':

@@ -59,7 +59,7 @@ export class Lease {
     return this.settle('failed', () => {
       const failure = this.runtime.classify(error);
       const changes = recordFailure(this.entry, failure, this.runtime.transitionContext());
-      this.runtime.commit(this.entry, changes);
+      this.runtime.commit(this.entry, changes, { urgent: true });
     });
   }
 

@@ -19,6 +19,21 @@ export interface AttemptContext {
 
 export type AttemptFunction<T> = (context: AttemptContext) => Promise<T>;
 
+/** How one attempt of a request ended, for the request log. */
+export interface AttemptReport {
+  accountId: string;
+  label: string;
+  /** 1 for the first attempt of the request. */
+  attempt: number;
+  /** `success` (the first event arrived), a failure class, `aborted` or `deadline`. */
+  outcome: 'success' | FailureClassification['failureClass'] | 'deadline';
+  /** The failure reason (e.g. `unknown_host`); null on success. */
+  reason: string | null;
+  /** A safe one-line description of the failure; null on success. */
+  message: string | null;
+  durationMs: number;
+}
+
 export type AttemptOutcome<T> =
   | { ok: true; value: T; lease: Lease }
   | { ok: false; error: unknown; failure: FailureClassification };
@@ -38,11 +53,25 @@ export async function runAttempt<T>(
     requestId: string | undefined;
     run: AttemptFunction<T>;
     discard: ((value: T) => void) | undefined;
+    report?: ((report: AttemptReport) => void) | undefined;
   },
 ): Promise<AttemptOutcome<T>> {
   const { entry, attempt, deadline, signal } = options;
   const settings = runtime.settings();
   const now = runtime.now();
+  const report = (
+    outcome: AttemptReport['outcome'],
+    failure: { reason: string; message: string } | null,
+  ): void =>
+    options.report?.({
+      accountId: entry.config.id,
+      label: entry.config.label,
+      attempt,
+      outcome,
+      reason: failure?.reason ?? null,
+      message: failure?.message ?? null,
+      durationMs: Math.max(0, runtime.now() - now),
+    });
   const attemptDeadline =
     settings.attemptTimeoutMs > 0 ? Math.min(deadline, now + settings.attemptTimeoutMs) : deadline;
   const timeoutKind = attemptDeadline < deadline ? 'attempt' : 'deadline';
@@ -70,12 +99,19 @@ export async function runAttempt<T>(
     });
     recordCommit(entry);
     runtime.commit(entry, []);
+    report('success', null);
     return { ok: true, value, lease: new Lease(runtime, entry, options.requestId) };
   } catch (error) {
     runtime.releaseSlot(entry);
-    if (signal.aborted) throw new RequestAbortedError({ cause: error });
-    if (timedOut === 'deadline')
-      throw new DeadlineExceededError({ attempts: attempt, cause: error });
+    if (signal.aborted) {
+      report('aborted', { reason: 'client_aborted', message: 'The client went away.' });
+      throw new RequestAbortedError({ cause: error });
+    }
+    if (timedOut === 'deadline') {
+      const deadlineError = new DeadlineExceededError({ attempts: attempt, cause: error });
+      report('deadline', { reason: 'deadline', message: deadlineError.message });
+      throw deadlineError;
+    }
     const failure: FailureClassification =
       timedOut === 'attempt'
         ? {
@@ -84,6 +120,7 @@ export async function runAttempt<T>(
             message: `No first event within ${settings.attemptTimeoutMs} ms.`,
           }
         : runtime.classify(error);
+    report(failure.failureClass, failure);
     switch (failure.failureClass) {
       case 'client':
       case 'gateway':
@@ -95,10 +132,13 @@ export async function runAttempt<T>(
       case 'quota_exhausted':
       case 'quarantine':
       case 'auth':
+      case 'misconfigured':
       case 'transient':
         break;
     }
-    runtime.commit(entry, recordFailure(entry, failure, runtime.transitionContext()));
+    runtime.commit(entry, recordFailure(entry, failure, runtime.transitionContext()), {
+      urgent: true,
+    });
     return { ok: false, error, failure };
   } finally {
     timer.cancel();

@@ -8,7 +8,7 @@ import { sleep } from '../ports/clock';
 import type { PoolRuntime } from '../pool-runtime';
 import { acquireAccount } from '../selection/acquire-account';
 import type { Lease } from './lease';
-import { runAttempt, type AttemptFunction } from './run-attempt';
+import { runAttempt, type AttemptFunction, type AttemptReport } from './run-attempt';
 
 export interface PoolRunOptions<T> {
   /**
@@ -28,6 +28,8 @@ export interface PoolRunOptions<T> {
   requestId?: string | undefined;
   /** Receives a value that resolved after the pool gave up on its attempt, so it can be closed. */
   discard?: ((value: T) => void) | undefined;
+  /** Told how each attempt ended (which account, success or why not, how long), in order. */
+  onAttempt?: ((report: AttemptReport) => void) | undefined;
 }
 
 export interface PoolRunResult<T> {
@@ -118,6 +120,7 @@ export async function runWithFailover<T>(
           requestId,
           run: options.attempt,
           discard: options.discard,
+          report: options.onAttempt,
         });
         if (outcome.ok) {
           committed = true;

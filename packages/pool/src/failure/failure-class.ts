@@ -11,6 +11,7 @@
  * | `quota_exhausted` | yes                      | out until the quota reset date                      |
  * | `quarantine`      | yes                      | quarantined until an admin or a probe clears it     |
  * | `auth`            | yes                      | unhealthy until a recovery probe succeeds           |
+ * | `misconfigured`   | yes                      | unhealthy at once; never quarantined or cooled down |
  * | `transient`       | yes                      | outlier counting: ejected after N in a row          |
  */
 export type FailureClass =
@@ -22,6 +23,8 @@ export type FailureClass =
   | 'quota_exhausted'
   | 'quarantine'
   | 'auth'
+  /** The account's own settings cannot work: wrong API region, bad profile, an API host that does not exist. */
+  | 'misconfigured'
   | 'transient';
 
 export interface FailureClassification {
@@ -51,6 +54,7 @@ export function isRetryableClass(failureClass: FailureClass): boolean {
     case 'quota_exhausted':
     case 'quarantine':
     case 'auth':
+    case 'misconfigured':
     case 'transient':
       return true;
   }

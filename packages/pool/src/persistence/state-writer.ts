@@ -23,8 +23,13 @@ export class StateWriter {
     },
   ) {}
 
-  markDirty(accountId: string): void {
+  /** Queues the account's state; `urgent` writes it (and whatever else is pending) now. */
+  markDirty(accountId: string, options: { urgent?: boolean } = {}): void {
     this.dirty.add(accountId);
+    if (options.urgent === true) {
+      void this.flush();
+      return;
+    }
     if (this.timer !== undefined) return;
     this.timer = this.options.clock.setTimeout(() => {
       this.timer = undefined;

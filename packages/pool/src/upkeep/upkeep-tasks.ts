@@ -1,5 +1,5 @@
 import type { AccountEntry } from '../account/account-entry';
-import { markUnhealthy, quarantine, recordFailure } from '../account/record-failure';
+import { noteLastError, quarantine, recordFailure } from '../account/record-failure';
 import {
   recordProbeSuccess,
   recordTokenStatus,
@@ -90,8 +90,13 @@ export function applyUpkeepFailure(
       } else if (failure.failureClass === 'quota_exhausted') {
         changes.push(...recordFailure(entry, failure, context));
       }
-      if (entry.state.health === 'unhealthy' && failure.failureClass === 'auth') {
+      if (
+        entry.state.health === 'unhealthy' &&
+        (failure.failureClass === 'auth' || failure.failureClass === 'misconfigured')
+      ) {
+        // Still failing, maybe for a new reason: the admin sees the current one.
         entry.state.healthReason = failure.reason;
+        noteLastError(entry, failure, context.now);
       }
       scheduleNextProbe(entry, context);
       break;
@@ -99,7 +104,8 @@ export function applyUpkeepFailure(
     case 'token_refresh':
       switch (failure.failureClass) {
         case 'auth':
-          changes.push(...markUnhealthy(entry, failure.reason, context));
+        case 'misconfigured':
+          changes.push(...recordFailure(entry, failure, context));
           break;
         case 'quarantine':
         case 'quota_exhausted':
@@ -115,5 +121,5 @@ export function applyUpkeepFailure(
       }
       break;
   }
-  runtime.commit(entry, changes);
+  runtime.commit(entry, changes, { urgent: true });
 }
