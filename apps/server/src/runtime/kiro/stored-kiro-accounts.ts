@@ -20,12 +20,15 @@ function text(value: unknown): string | undefined {
 /** The stored token file (any of Kiro's spellings) in the Kiro client's shape. */
 export function toKiroCredentials(stored: Record<string, unknown>): KiroCredentials {
   return {
-    accessToken: text(stored.accessToken),
+    // A Kiro API key is the bearer token itself (some files name it apiKey).
+    accessToken: text(stored.accessToken) ?? text(stored.apiKey),
     refreshToken: text(stored.refreshToken),
     expiresAt: isoOf(stored.expiresAt),
     clientId: text(stored.clientId),
     clientSecret: text(stored.clientSecret),
     clientSecretExpiresAt: isoOf(stored.clientSecretExpiresAt),
+    tokenEndpoint: text(stored.tokenEndpoint),
+    scopes: Array.isArray(stored.scopes) ? stored.scopes.join(' ') : text(stored.scopes),
   };
 }
 
