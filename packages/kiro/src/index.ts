@@ -95,7 +95,12 @@ export {
 
 export type { AccountCallOptions } from './metadata/account-metadata';
 export type { KiroModel, KiroModelList, KiroProfile } from './metadata/kiro-models';
-export type { KiroBonus, KiroPlan, KiroUsageLimits } from './metadata/kiro-usage-limits';
+export type {
+  KiroBonus,
+  KiroCreditPool,
+  KiroPlan,
+  KiroUsageLimits,
+} from './metadata/kiro-usage-limits';
 
 export {
   kiroIdeRedirectUri,

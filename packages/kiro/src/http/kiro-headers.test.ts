@@ -24,7 +24,8 @@ describe('KiroHeaders', () => {
     expect(chat['amz-sdk-invocation-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(chat).not.toHaveProperty('tokentype');
     expect(
-      headers.chat({ accessToken: 'ksk_x', machineId, attempt: 1, authMethod: 'api-key' }).tokentype,
+      headers.chat({ accessToken: 'ksk_x', machineId, attempt: 1, authMethod: 'api-key' })
+        .tokentype,
     ).toBe('API_KEY');
     expect(
       headers.chat({ accessToken: 'ey', machineId, attempt: 1, authMethod: 'external-idp' })
@@ -36,9 +37,9 @@ describe('KiroHeaders', () => {
   });
 
   it('uses the runtime client for metadata calls and the IDE agent for social auth', () => {
-    expect(headers.runtime({ accessToken: 't', machineId, authMethod: 'idc' })['user-agent']).toContain(
-      'api/codewhispererruntime#1.0.0 m/N,E',
-    );
+    expect(
+      headers.runtime({ accessToken: 't', machineId, authMethod: 'idc' })['user-agent'],
+    ).toContain('api/codewhispererruntime#1.0.0 m/N,E');
     expect(headers.socialAuth(machineId)['user-agent']).toBe(`KiroIDE-0.9.9-${machineId}`);
   });
 

@@ -54,6 +54,77 @@ describe('toKiroUsageLimits', () => {
     expect(result.resetAt?.toISOString()).toBe('2026-01-01T00:00:00.000Z');
   });
 
+  it('lists every credit pool with its own dates and status, under Kiro’s names', () => {
+    const result = usage({
+      nextDateReset: 1767225600,
+      subscriptionInfo: { type: 'Q_DEVELOPER_STANDALONE_PRO_PLUS', subscriptionTitle: 'KIRO PRO+' },
+      overageConfiguration: { overageStatus: 'ENABLED' },
+      usageBreakdownList: [
+        {
+          resourceType: 'CREDIT',
+          currentUsage: 2000,
+          usageLimit: 2000,
+          currentOveragesWithPrecision: 12.5,
+          overageCap: 10000,
+          freeTrialInfo: {
+            freeTrialStatus: 'EXPIRED',
+            freeTrialExpiry: 1764547200,
+            currentUsage: 500,
+            usageLimit: 500,
+          },
+          bonuses: [
+            {
+              bonusCode: 'LAUNCH',
+              displayName: 'Launch bonus',
+              currentUsage: 3,
+              usageLimit: 250,
+              status: 'ACTIVE',
+              expiresAt: 1769904000,
+            },
+          ],
+        },
+      ],
+    });
+    expect(result.pools).toEqual([
+      {
+        kind: 'base',
+        name: 'KIRO PRO+',
+        used: 2000,
+        limit: 2000,
+        resetsAt: new Date('2026-01-01T00:00:00Z'),
+        expiresAt: undefined,
+        status: 'active',
+      },
+      {
+        kind: 'free-trial',
+        name: 'Free trial',
+        used: 500,
+        limit: 500,
+        resetsAt: undefined,
+        expiresAt: new Date('2025-12-01T00:00:00Z'),
+        status: 'expired',
+      },
+      {
+        kind: 'bonus',
+        name: 'Launch bonus',
+        used: 3,
+        limit: 250,
+        resetsAt: undefined,
+        expiresAt: new Date('2026-02-01T00:00:00Z'),
+        status: 'active',
+      },
+      {
+        kind: 'overage',
+        name: 'Overage',
+        used: 12.5,
+        limit: 10000,
+        resetsAt: new Date('2026-01-01T00:00:00Z'),
+        expiresAt: undefined,
+        status: 'active',
+      },
+    ]);
+  });
+
   it('ignores an expired trial and maps every plan', () => {
     const result = usage({
       subscriptionInfo: { type: 'Q_DEVELOPER_STANDALONE_FREE' },

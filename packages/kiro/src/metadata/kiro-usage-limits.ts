@@ -73,6 +73,22 @@ export interface KiroBonus {
   expiresAt: Date | undefined;
 }
 
+/** One pot of credits an account draws from, as the admin sees it. */
+export interface KiroCreditPool {
+  kind: 'base' | 'free-trial' | 'bonus' | 'overage';
+  /** Kiro's own name: the plan title, the bonus's display name, "Free trial", "Overage". */
+  name: string;
+  used: number;
+  /** For `overage`: the cap. */
+  limit: number;
+  /** When it refills (the base allowance and overage, monthly). */
+  resetsAt: Date | undefined;
+  /** When it ends for good (a free trial, a bonus). */
+  expiresAt: Date | undefined;
+  /** Kiro's status, lower case: `active`, `expired`, `disabled` (overage off)… */
+  status: string;
+}
+
 /** An account's credit usage, with the totals a pool needs. */
 export interface KiroUsageLimits {
   plan: KiroPlan;
@@ -91,6 +107,8 @@ export interface KiroUsageLimits {
     { active: boolean; used: number; limit: number; expiresAt: Date | undefined } | undefined;
   /** Active bonuses. */
   bonuses: KiroBonus[];
+  /** Every pot of credits, active or not: base, free trial, each bonus, overage. */
+  pools: KiroCreditPool[];
   overages: {
     enabled: boolean;
     used: number;
@@ -148,6 +166,58 @@ export function toKiroUsageLimits(
       limit: bonus.usageLimit ?? 0,
       expiresAt: dateOf(bonus.expiresAt),
     }));
+  const resetAt = dateOf(data.nextDateReset ?? credit?.nextDateReset);
+  const overages = {
+    enabled: data.overageConfiguration?.overageStatus === 'ENABLED',
+    used: credit?.currentOveragesWithPrecision ?? credit?.currentOverages ?? 0,
+    cap: credit?.overageCapWithPrecision ?? credit?.overageCap ?? 0,
+    rate: credit?.overageRate,
+    charges: credit?.overageCharges,
+  };
+  const pools: KiroCreditPool[] = [
+    {
+      kind: 'base',
+      name: data.subscriptionInfo?.subscriptionTitle ?? planOf(data.subscriptionInfo?.type),
+      used: baseUsed,
+      limit: baseLimit,
+      resetsAt: resetAt,
+      expiresAt: undefined,
+      status: 'active',
+    },
+  ];
+  if (trialInfo !== undefined && freeTrial !== undefined) {
+    pools.push({
+      kind: 'free-trial',
+      name: 'Free trial',
+      used: freeTrial.used,
+      limit: freeTrial.limit,
+      resetsAt: undefined,
+      expiresAt: freeTrial.expiresAt,
+      status: (trialInfo.freeTrialStatus ?? 'unknown').toLowerCase(),
+    });
+  }
+  for (const bonus of credit?.bonuses ?? []) {
+    pools.push({
+      kind: 'bonus',
+      name: bonus.displayName ?? bonus.bonusCode ?? 'Bonus',
+      used: bonus.currentUsage ?? 0,
+      limit: bonus.usageLimit ?? 0,
+      resetsAt: undefined,
+      expiresAt: dateOf(bonus.expiresAt),
+      status: (bonus.status ?? 'active').toLowerCase(),
+    });
+  }
+  if (overages.enabled || overages.used > 0) {
+    pools.push({
+      kind: 'overage',
+      name: 'Overage',
+      used: overages.used,
+      limit: overages.cap,
+      resetsAt: resetAt,
+      expiresAt: undefined,
+      status: overages.enabled ? 'active' : 'disabled',
+    });
+  }
   const trialUsed = freeTrial?.active ? freeTrial.used : 0;
   const trialLimit = freeTrial?.active ? freeTrial.limit : 0;
   const used = baseUsed + trialUsed + bonuses.reduce((sum, bonus) => sum + bonus.used, 0);
@@ -163,14 +233,9 @@ export function toKiroUsageLimits(
     base: { used: baseUsed, limit: baseLimit },
     freeTrial,
     bonuses,
-    overages: {
-      enabled: data.overageConfiguration?.overageStatus === 'ENABLED',
-      used: credit?.currentOveragesWithPrecision ?? credit?.currentOverages ?? 0,
-      cap: credit?.overageCapWithPrecision ?? credit?.overageCap ?? 0,
-      rate: credit?.overageRate,
-      charges: credit?.overageCharges,
-    },
-    resetAt: dateOf(data.nextDateReset ?? credit?.nextDateReset),
+    pools,
+    overages,
+    resetAt,
     daysUntilReset: data.daysUntilReset,
     unit: credit?.unit,
     email: data.userInfo?.email,

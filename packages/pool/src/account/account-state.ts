@@ -24,6 +24,8 @@ export interface UsageSnapshot {
   entitledModels: string[] | null;
   /** When this snapshot was fetched (epoch ms). */
   syncedAt: number;
+  /** The report's `detail` (plain JSON, opaque to the pool); null when none came. */
+  detail?: unknown;
 }
 
 /** A temporary exclusion that ends by itself at `until` (rate limit or outlier ejection). */
@@ -136,6 +138,7 @@ export const accountStateSchema = z.object({
       plan: z.string().nullable(),
       entitledModels: z.array(z.string()).nullable(),
       syncedAt: z.number().finite(),
+      detail: z.unknown().optional(),
     })
     .nullable()
     .catch(null),

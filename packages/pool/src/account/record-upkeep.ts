@@ -25,6 +25,7 @@ export function recordUsage(
     plan: report.plan,
     entitledModels: report.entitledModels === null ? null : [...report.entitledModels],
     syncedAt: now,
+    detail: report.detail ?? null,
   };
   const state = entry.state;
   state.usage = usage;

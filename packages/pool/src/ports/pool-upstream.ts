@@ -22,6 +22,8 @@ export interface UsageReport {
   plan: string | null;
   /** Model ids the account may use, in the same id space as requests; null when unknown. */
   entitledModels: string[] | null;
+  /** What else the upstream said (credit pools, plan tier…), kept as it is for the admin UI. */
+  detail?: unknown;
 }
 
 /**
