@@ -43,6 +43,8 @@ export interface OAuthSessionRepository {
   get(id: string): Promise<OAuthSession | undefined>;
   getByState(state: string): Promise<OAuthSession | undefined>;
   getEncryptedSecrets(id: string): Promise<string | undefined>;
+  /** Sessions still pending, oldest first: a restarted server resumes their polling. */
+  listPending(): Promise<OAuthSession[]>;
   update(id: string, patch: OAuthSessionPatch): Promise<OAuthSession | undefined>;
   /**
    * Creates the account and marks the session completed in one transaction, erasing its secrets.

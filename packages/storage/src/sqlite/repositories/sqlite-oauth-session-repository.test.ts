@@ -42,6 +42,24 @@ describe('oauth sessions', () => {
     );
   });
 
+  it('lists the pending sessions, oldest first, for a restarted server to resume', async () => {
+    const first = await start();
+    temp.clock.now += 1;
+    const second = await temp.storage.oauthSessions.create({
+      kind: 'idc',
+      expiresAt: temp.clock.now + minute,
+    });
+    temp.clock.now += 1;
+    const done = await temp.storage.oauthSessions.create({
+      kind: 'social',
+      expiresAt: temp.clock.now + minute,
+    });
+    await temp.storage.oauthSessions.update(done.id, { status: 'cancelled' });
+    const pending = await temp.storage.oauthSessions.listPending();
+    expect(pending.map((session) => session.id)).toEqual([first.id, second.id]);
+    expect(JSON.stringify(pending)).not.toContain('sealed');
+  });
+
   it('completes a login atomically: the account exists, the session points at it, secrets are gone', async () => {
     const session = await start();
     const result = await temp.storage.oauthSessions.complete({ sessionId: session.id, account });

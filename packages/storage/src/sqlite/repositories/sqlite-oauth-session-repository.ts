@@ -1,4 +1,4 @@
-import { eq, getTableColumns, lte } from 'drizzle-orm';
+import { asc, eq, getTableColumns, lte } from 'drizzle-orm';
 
 import type { Account, NewAccount } from '../../model/accounts';
 import type {
@@ -72,6 +72,17 @@ export class SqliteOAuthSessionRepository implements OAuthSessionRepository {
         .get();
       return row?.encryptedSecrets ?? undefined;
     });
+  }
+
+  listPending(): Promise<OAuthSession[]> {
+    return read(this.context, 'list pending oauth sessions', () =>
+      this.context.db
+        .select(sessionColumns)
+        .from(oauthSessions)
+        .where(eq(oauthSessions.status, 'pending'))
+        .orderBy(asc(oauthSessions.createdAt), asc(oauthSessions.id))
+        .all(),
+    );
   }
 
   update(id: string, patch: OAuthSessionPatch): Promise<OAuthSession | undefined> {
