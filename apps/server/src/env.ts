@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+
 import { z } from 'zod';
 
 /**
@@ -23,6 +25,8 @@ export interface ServerEnv {
   kiroApiUrl: string | undefined;
   kiroAuthUrl: string | undefined;
   kiroOidcUrl: string | undefined;
+  /** `HOME` (`USERPROFILE` on Windows): where Kiro, kiro-cli and the AWS CLI keep their logins. */
+  homeDir: string;
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -54,6 +58,8 @@ const envSchema = z.object({
   OCTOPROXY_KIRO_API_URL: optionalUrl,
   OCTOPROXY_KIRO_AUTH_URL: optionalUrl,
   OCTOPROXY_KIRO_OIDC_URL: optionalUrl,
+  HOME: optionalText,
+  USERPROFILE: optionalText,
 });
 
 /** A variable holds a value the server cannot use; the message names the variable. */
@@ -81,5 +87,6 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     kiroApiUrl: env.OCTOPROXY_KIRO_API_URL,
     kiroAuthUrl: env.OCTOPROXY_KIRO_AUTH_URL,
     kiroOidcUrl: env.OCTOPROXY_KIRO_OIDC_URL,
+    homeDir: env.HOME ?? env.USERPROFILE ?? homedir(),
   };
 }

@@ -1,6 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { startKiroSimulator } from '@octoproxy/kiro-simulator';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { buildCli } from '../src/cli/build-cli';
@@ -71,18 +72,27 @@ describe('octoproxy CLI', () => {
     expect(chosen.user.mustChangePassword).toBe(false);
   });
 
-  it('imports Kiro token files', async () => {
-    const file = join(dir.path, 'tokens.json');
-    await writeFile(
-      file,
-      JSON.stringify([
-        { accessToken: 'aoa-1', refreshToken: 'aor-1', authMethod: 'social', provider: 'Google' },
-        { refreshToken: 'aor-2', authMethod: 'IdC', clientId: 'c', clientSecret: 's' },
-      ]),
-    );
-    expect(await run('accounts', 'import', file)).toContain('Imported 2 accounts.');
-    const accounts = await withStorage((core) => core.storage.accounts.listAll());
-    expect(accounts.map((account) => account.authMethod)).toEqual(['social', 'idc']);
+  it('imports Kiro token files, each checked with Kiro', async () => {
+    const sim = await startKiroSimulator();
+    const simulatorEnv = {
+      OCTOPROXY_KIRO_API_URL: sim.apiUrl,
+      OCTOPROXY_KIRO_AUTH_URL: sim.authUrl,
+      OCTOPROXY_KIRO_OIDC_URL: sim.oidcUrl,
+    };
+    Object.assign(process.env, simulatorEnv);
+    try {
+      const social = sim.addAccount({ authMethod: 'social' });
+      const idc = sim.addAccount({ authMethod: 'idc' });
+      const file = join(dir.path, 'tokens.json');
+      await writeFile(file, JSON.stringify([social.tokenFile, idc.credentials]));
+      expect(await run('accounts', 'import', file)).toContain('Imported 2 accounts.');
+      const accounts = await withStorage((core) => core.storage.accounts.listAll());
+      expect(accounts.map((account) => account.authMethod)).toEqual(['social', 'idc']);
+      expect(accounts.map((account) => account.email)).toEqual([social.email, idc.email]);
+    } finally {
+      for (const name of Object.keys(simulatorEnv)) delete process.env[name];
+      await sim.close();
+    }
   });
 
   it('backs the database up to a file that opens', async () => {

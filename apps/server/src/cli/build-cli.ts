@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 
+import { registerAccountsExport } from './commands/accounts-export-command';
 import { registerAccountsImport } from './commands/accounts-import-command';
+import { registerAccountsScan } from './commands/accounts-scan-command';
 import { registerBackup } from './commands/backup-command';
 import { registerKeysCreate } from './commands/keys-create-command';
 import { registerResetPassword } from './commands/reset-password-command';
@@ -25,7 +27,10 @@ export function buildCli(options: { exitOverride?: boolean } = {}): Command {
     .action((options: { port?: number }) => runStart({ ...options, demo: true }));
   registerResetPassword(program.command('admin').description('administer users'));
   registerKeysCreate(program.command('keys').description('manage API keys'));
-  registerAccountsImport(program.command('accounts').description('manage upstream accounts'));
+  const accounts = program.command('accounts').description('manage upstream accounts');
+  registerAccountsImport(accounts);
+  registerAccountsScan(accounts);
+  registerAccountsExport(accounts);
   registerBackup(program);
   program
     .command('openapi')

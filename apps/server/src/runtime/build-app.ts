@@ -1,3 +1,6 @@
+import { homedir } from 'node:os';
+
+import type { KiroClient } from '@octoproxy/kiro';
 import type { Hono } from 'hono';
 
 import { createApp } from '../create-app';
@@ -8,6 +11,7 @@ import type { Logger } from '../logging/create-logger';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import type { ProxyDeps } from '../proxy/proxy-deps';
 import type { RequestRecorder } from '../proxy/request-recorder';
+import { createAccountTransfer } from '../accounts/transfer/account-transfer';
 import { adminRoutes } from '../routes/admin/admin-routes';
 import { createAccountService } from '../routes/admin/account-service';
 import { chatCompletionsRoutes } from '../routes/proxy/chat-completions-routes';
@@ -20,6 +24,15 @@ import { InFlight } from './in-flight';
 import type { Core } from './open-core';
 import { storageRequestRecorder } from './storage-request-recorder';
 import type { Upstream } from './upstream';
+
+/** Stands in where the app runs without Kiro (tests of the app shell): every call says so. */
+function kiroUnavailable(): KiroClient {
+  return new Proxy({} as KiroClient, {
+    get: () => {
+      throw new Error('No Kiro client is configured: accounts cannot be validated.');
+    },
+  });
+}
 
 export interface BuiltApp {
   app: Hono<AppEnv>;
@@ -35,6 +48,10 @@ export function buildApp(options: {
   metrics: GatewayMetrics;
   webDistDir: string | undefined;
   recorder?: RequestRecorder;
+  /** The home folder scanned for local Kiro logins (default: the process's). */
+  homeDir?: string;
+  /** The Kiro client new accounts are validated with; without one, imports report it missing. */
+  kiro?: KiroClient;
 }): BuiltApp {
   const { core, upstream, logger, metrics } = options;
   const settings = core.settings;
@@ -64,6 +81,11 @@ export function buildApp(options: {
       }),
     apiKeyAuth: core.apiKeyAuth,
   };
+  const accounts = createAccountService({
+    storage: core.storage,
+    box: core.box,
+    upstream: upstream.accounts,
+  });
   const admin = adminRoutes({
     storage: core.storage,
     settings,
@@ -72,10 +94,15 @@ export function buildApp(options: {
     sessions: core.sessions,
     cookie: core.cookie,
     sessionAuth: core.sessionAuth,
-    accounts: createAccountService({
-      storage: core.storage,
-      box: core.box,
-      upstream: upstream.accounts,
+    accounts,
+    transfer: createAccountTransfer({
+      onboarding: {
+        storage: core.storage,
+        box: core.box,
+        kiro: options.kiro ?? kiroUnavailable(),
+        reload: () => accounts.reload(),
+      },
+      homeDir: options.homeDir ?? homedir(),
     }),
     models: upstream.models,
     trustedOrigins: settings.current.trustedOrigins,

@@ -13,6 +13,7 @@ import { buildApp, type BuiltApp } from './build-app';
 import { createShutdown } from './graceful-shutdown';
 import { createKiroUpstream } from './kiro/create-kiro-upstream';
 import { openCore, type Core } from './open-core';
+import { watchExternalChanges } from './watch-external-changes';
 
 export interface StartServerOptions {
   env: ServerEnv;
@@ -39,7 +40,7 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-function kiroEndpointsOf(env: ServerEnv): Partial<KiroEndpoints> {
+export function kiroEndpointsOf(env: ServerEnv): Partial<KiroEndpoints> {
   return {
     ...(env.kiroApiUrl === undefined ? {} : { api: env.kiroApiUrl }),
     ...(env.kiroAuthUrl === undefined ? {} : { auth: env.kiroAuthUrl }),
@@ -68,13 +69,27 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     logger,
     endpoints: { ...kiroEndpointsOf(env), ...options.endpoints },
   });
-  const built = buildApp({ core, upstream, logger, metrics, webDistDir: options.webDistDir });
+  const built = buildApp({
+    core,
+    upstream,
+    logger,
+    metrics,
+    webDistDir: options.webDistDir,
+    homeDir: env.homeDir,
+    kiro: upstream.kiro,
+  });
   await upstream.start();
   const purge = setInterval(() => {
     void core.sessions.purgeExpired().catch(() => undefined);
     void core.storage.oauthSessions.deleteExpired().catch(() => undefined);
   }, 3_600_000);
   purge.unref();
+  // Accounts added by the CLI (another process) reach the pool without a restart.
+  const outsideChanges = watchExternalChanges({
+    storage: core.storage,
+    onChange: () => upstream.accounts.reload(),
+    logger,
+  });
 
   const config = core.settings.current;
   const server = serve({
@@ -98,6 +113,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     logger,
     cleanups: [
       () => clearInterval(purge),
+      () => outsideChanges.stop(),
       () => upstream.stop(),
       () => core.storage.close(),
       ...(options.onClosed ? [options.onClosed] : []),

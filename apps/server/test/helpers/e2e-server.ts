@@ -39,9 +39,13 @@ export async function startE2E(
     config?: Record<string, unknown>;
     keyLimits?: Record<string, unknown>;
     simulator?: Parameters<typeof startKiroSimulator>[0];
+    /** A running simulator to share (another server's); it is left running on close. */
+    sim?: KiroSimulator;
+    /** More environment variables (e.g. `HOME`). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<E2E> {
-  const sim = await startKiroSimulator(options.simulator);
+  const sim = options.sim ?? (await startKiroSimulator(options.simulator));
   const dir = await tempDir('e2e');
   const logs = captureLogs('info');
   const server = await startServer({
@@ -52,6 +56,7 @@ export async function startE2E(
       OCTOPROXY_KIRO_API_URL: sim.apiUrl,
       OCTOPROXY_KIRO_AUTH_URL: sim.authUrl,
       OCTOPROXY_KIRO_OIDC_URL: sim.oidcUrl,
+      ...options.env,
     }),
     webDistDir: undefined,
     logger: logs.logger,
@@ -101,7 +106,7 @@ export async function startE2E(
     admin,
     close: async () => {
       await server.close();
-      await sim.close();
+      if (options.sim === undefined) await sim.close();
       await dir.remove();
     },
     removeData: () => dir.remove(),

@@ -1,46 +1,73 @@
 import { readFile } from 'node:fs/promises';
 
+import { isPassphraseBundle } from '@octoproxy/auth';
 import type { Command } from 'commander';
-import { z } from 'zod';
 
-import { createAccountService } from '../../routes/admin/account-service';
-import { providerInputSchema } from '../../routes/admin/schemas/provider-schemas';
-import { print, withCore } from '../cli-context';
-
-/** A token file, a list of them, or `{providers: [...]}` as the admin API's import takes. */
-const importFileSchema = z.union([
-  z.object({ providers: z.array(providerInputSchema) }).transform((file) => file.providers),
-  z.array(z.unknown()).transform((list) => list.map((credentials) => ({ credentials }))),
-  z.unknown().transform((credentials) => [{ credentials }]),
-]);
+import { accountBundleFormat } from '../../accounts/transfer/account-bundle';
+import type { ImportResult, OnDuplicate } from '../../accounts/transfer/import-result';
+import {
+  passphraseEnvVariable,
+  printImportResults,
+  readPassphrase,
+  withAccountTransfer,
+} from './cli-account-transfer';
 
 export function registerAccountsImport(accounts: Command): void {
   accounts
     .command('import')
-    .description("import Kiro accounts from a token file (Kiro's kiro-auth-token.json, or a list)")
-    .argument('<file>', 'JSON file to import')
+    .description(
+      "import Kiro accounts: kiro-auth-token.json with its <clientIdHash>.json, AWS SSO cache files, kiro-cli records, lists, the original OctoProxy's export, or an encrypted bundle",
+    )
+    .argument('<files...>', 'JSON files to import')
     .option('--name <name>', 'name for a single imported account')
-    .action(async (file: string, options: { name?: string }) => {
-      const raw = JSON.parse(await readFile(file, 'utf8')) as unknown;
-      const inputs = z.array(providerInputSchema).parse(importFileSchema.parse(raw));
-      if (options.name !== undefined && inputs.length === 1) inputs[0]!.name = options.name;
-      await withCore(async (core) => {
-        const service = createAccountService({
-          storage: core.storage,
-          box: core.box,
-          upstream: {
-            healthCheck: () => Promise.reject(new Error('not available from the CLI')),
-            refreshToken: () => Promise.reject(new Error('not available from the CLI')),
-            syncUsage: () => Promise.resolve(),
-            reset: () => Promise.resolve(),
-            // A running server picks the accounts up on its next reload (any provider change in the UI).
-            reload: () => Promise.resolve(),
-          },
+    .option(
+      '--update',
+      'replace the credentials of accounts already in the pool (default: skip them)',
+    )
+    .option(
+      '--passphrase-file <file>',
+      `file whose first line is the bundle's passphrase (else $${passphraseEnvVariable})`,
+    )
+    .action(
+      async (
+        files: string[],
+        options: { name?: string; update?: boolean; passphraseFile?: string },
+      ) => {
+        const onDuplicate: OnDuplicate = options.update ? 'update' : 'skip';
+        const contents = await Promise.all(
+          files.map(async (name) => ({ name, content: await readFile(name, 'utf8') })),
+        );
+        await withAccountTransfer(async (transfer, core) => {
+          const results: ImportResult[] = [];
+          const plain: typeof contents = [];
+          for (const file of contents) {
+            const value = parseJson(file.content);
+            if (isPassphraseBundle(value, accountBundleFormat)) {
+              const passphrase = await readPassphrase({ passphraseFile: options.passphraseFile });
+              results.push(...(await transfer.importBundle(value, passphrase, onDuplicate)));
+            } else {
+              plain.push(file);
+            }
+          }
+          if (plain.length > 0) {
+            const imported = await transfer.importFiles(plain, onDuplicate);
+            const created = imported.filter((result) => result.status === 'created');
+            if (options.name !== undefined && created.length === 1 && created[0]!.accountId) {
+              await core.storage.accounts.update(created[0]!.accountId, { name: options.name });
+              created[0]!.name = options.name;
+            }
+            results.push(...imported);
+          }
+          printImportResults(results);
         });
-        const created = await service.createMany(inputs);
-        for (const account of created)
-          print(`${account.id}\t${account.name}\t${account.authMethod}`);
-        print(`Imported ${created.length} account${created.length === 1 ? '' : 's'}.`);
-      });
-    });
+      },
+    );
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }

@@ -4,6 +4,7 @@ import type { Storage } from '@octoproxy/storage';
 import type { MiddlewareHandler } from 'hono';
 
 import type { LiveSettings } from '../../config/live-settings';
+import type { AccountTransfer } from '../../accounts/transfer/account-transfer';
 import type { ModelDirectory } from '../../models/model-directory';
 import type { AccountService } from './account-service';
 import type { AdminEnv } from './admin-env';
@@ -20,6 +21,8 @@ export interface AdminDeps {
   sessionAuth: MiddlewareHandler<AdminEnv>;
   /** Upstream account operations (import, health check, refresh, usage). */
   accounts: AccountService;
+  /** Imports from files, this machine and bundles; exports to bundles. */
+  transfer: AccountTransfer;
   /** What the pool's accounts may serve (`/api/models`). */
   models: ModelDirectory;
   /** Origins besides the server's own that may call the admin API from a browser. */

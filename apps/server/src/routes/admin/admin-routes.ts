@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { csrfProtection } from '@octoproxy/auth/hono';
 
+import { accountTransferRoutes } from './account-transfer-routes';
 import type { AdminDeps } from './admin-deps';
 import type { AdminEnv } from './admin-env';
 import { adminRouter } from './admin-router';
@@ -29,6 +30,7 @@ export function adminApi(deps: AdminDeps): OpenAPIHono<AdminEnv> {
     .route('/', authRoutes(deps))
     .route('/', userRoutes(deps))
     .route('/', apiKeyRoutes(deps))
+    .route('/', accountTransferRoutes(deps))
     .route('/', providerRoutes(deps))
     .route('/', usageRoutes(deps))
     .route('/', statsRoutes(deps))

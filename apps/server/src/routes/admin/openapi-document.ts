@@ -26,6 +26,7 @@ export function adminOpenApiDocument(): unknown {
     sessions: unused,
     cookie: unused,
     accounts: unused,
+    transfer: unused,
     models: unused,
     sessionAuth: middleware,
     trustedOrigins: [],
