@@ -202,10 +202,17 @@ export class Pool {
     return true;
   }
 
-  /** Runs a health check on the account now (admin "check now"); resolves when it ends. */
-  async checkAccount(accountId: string): Promise<AccountSnapshot | undefined> {
+  /**
+   * Runs a health check on the account now (admin "check now"); resolves when it ends.
+   * `refreshToken: true` also refreshes a token that is still valid, proving the refresh token works.
+   */
+  async checkAccount(
+    accountId: string,
+    options: { refreshToken?: boolean } = {},
+  ): Promise<AccountSnapshot | undefined> {
     const entry = this.registry.get(accountId);
     if (entry === undefined) return undefined;
+    entry.refreshOnNextCheck = options.refreshToken === true;
     const unwell = entry.state.quarantine !== null || entry.state.health === 'unhealthy';
     await this.scheduler.runNow(entry, unwell ? 'recovery_probe' : 'health_check');
     return this.account(accountId);

@@ -16,6 +16,8 @@ export interface AccountEntry {
   upkeepBusy: boolean;
   /** When each upkeep task last started for this account (epoch ms), successful or not. */
   lastUpkeep: Partial<Record<UpkeepTaskName, number>>;
+  /** The next health check refreshes the token even if it is still valid (an admin's "check now"). */
+  refreshOnNextCheck: boolean;
 }
 
 export function createAccountEntry(config: AccountConfig, state: AccountState): AccountEntry {
@@ -27,6 +29,7 @@ export function createAccountEntry(config: AccountConfig, state: AccountState): 
     usageSyncRequested: false,
     upkeepBusy: false,
     lastUpkeep: {},
+    refreshOnNextCheck: false,
   };
 }
 

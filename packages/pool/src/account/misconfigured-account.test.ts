@@ -126,3 +126,29 @@ describe('an account whose region or profile cannot work', () => {
     expect(pool.account('a1')?.state).toMatchObject({ errorCount: 1, consecutiveFailures: 0 });
   });
 });
+
+describe('an admin health check', () => {
+  it('refreshes even a valid token when asked, so a revoked refresh token shows at once', async () => {
+    const upstream = createFakeUpstream();
+    const asked: number[] = [];
+    upstream.refreshToken = (_account, { minValidityMs }) => {
+      asked.push(minValidityMs);
+      if (minValidityMs === Number.POSITIVE_INFINITY) {
+        return Promise.reject(
+          Object.assign(new Error('The refresh token was revoked.'), { reason: 'refresh_revoked' }),
+        );
+      }
+      return Promise.resolve({ refreshed: false, expiresAt: null });
+    };
+    const { pool } = await createHarness({ accounts: [account('a1')], upstream });
+    await pool.checkAccount('a1');
+    expect(pool.account('a1')?.state.health).toBe('healthy');
+    await pool.checkAccount('a1', { refreshToken: true });
+    expect(pool.account('a1')?.state).toMatchObject({
+      health: 'unhealthy',
+      healthReason: 'refresh_revoked',
+      quarantine: null,
+    });
+    expect(asked).toEqual([10 * minute, Number.POSITIVE_INFINITY]);
+  });
+});

@@ -32,7 +32,7 @@ export interface UsageReport {
  * thrown and go through the same failure classifier as request attempts.
  */
 export interface PoolUpstream {
-  /** Refreshes the access token unless it stays valid for at least `minValidityMs`. */
+  /** Refreshes the access token unless it stays valid for at least `minValidityMs` (`Infinity`: always). */
   refreshToken(
     account: UpstreamAccountRef,
     options: { minValidityMs: number; signal: AbortSignal },

@@ -19,8 +19,13 @@ function refOf(entry: AccountEntry): UpstreamAccountRef {
 async function checkAccount(runtime: PoolRuntime, entry: AccountEntry, signal: AbortSignal) {
   const settings = runtime.settings();
   const account = refOf(entry);
+  const forceRefresh = entry.refreshOnNextCheck;
+  entry.refreshOnNextCheck = false;
   const token = await runtime.upstream.refreshToken(account, {
-    minValidityMs: settings.tokenRefresh.minValidityMinutes * 60_000,
+    // A forced check proves the refresh token still works, not only the access token in hand.
+    minValidityMs: forceRefresh
+      ? Number.POSITIVE_INFINITY
+      : settings.tokenRefresh.minValidityMinutes * 60_000,
     signal,
   });
   const usage = await runtime.upstream.fetchUsage(account, { signal });
