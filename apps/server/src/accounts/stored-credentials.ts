@@ -61,7 +61,7 @@ export function toStoredCredentials(options: {
   };
   return Object.fromEntries(
     Object.entries(stored).filter((entry) => entry[1] !== undefined && entry[1] !== ''),
-  ) as StoredCredentials;
+  );
 }
 
 export function sealCredentials(

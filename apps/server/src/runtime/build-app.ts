@@ -12,6 +12,8 @@ import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import type { ProxyDeps } from '../proxy/proxy-deps';
 import type { RequestRecorder } from '../proxy/request-recorder';
 import { createAccountTransfer } from '../accounts/transfer/account-transfer';
+import { createSignIn, onboardingDepsOf } from '../accounts/sign-in/create-sign-in';
+import type { SignInService } from '../accounts/sign-in/sign-in-service';
 import { adminRoutes } from '../routes/admin/admin-routes';
 import { createAccountService } from '../routes/admin/account-service';
 import { chatCompletionsRoutes } from '../routes/proxy/chat-completions-routes';
@@ -38,6 +40,8 @@ export interface BuiltApp {
   app: Hono<AppEnv>;
   inFlight: InFlight;
   calibration: TokenCalibration;
+  /** Dashboard sign-ins (absent without a Kiro upstream): resumed after start, stopped on close. */
+  signIn: SignInService | undefined;
 }
 
 /** Composes the HTTP app from the core services and the upstream side. */
@@ -48,6 +52,8 @@ export function buildApp(options: {
   metrics: GatewayMetrics;
   webDistDir: string | undefined;
   recorder?: RequestRecorder;
+  /** The address the server listens on: it decides whether a loopback sign-in callback works. */
+  listenHost?: string;
   /** The home folder scanned for local Kiro logins (default: the process's). */
   homeDir?: string;
   /** The Kiro client new accounts are validated with; without one, imports report it missing. */
@@ -86,6 +92,18 @@ export function buildApp(options: {
     box: core.box,
     upstream: upstream.accounts,
   });
+  const signIn =
+    options.kiro === undefined
+      ? undefined
+      : createSignIn({
+          onboarding: onboardingDepsOf({
+            core,
+            kiro: options.kiro,
+            reload: () => upstream.accounts.reload(),
+          }),
+          logger,
+          listenHost: options.listenHost ?? settings.current.host,
+        });
   const admin = adminRoutes({
     storage: core.storage,
     settings,
@@ -104,6 +122,7 @@ export function buildApp(options: {
       },
       homeDir: options.homeDir ?? homedir(),
     }),
+    signIn,
     models: upstream.models,
     trustedOrigins: settings.current.trustedOrigins,
   });
@@ -121,5 +140,5 @@ export function buildApp(options: {
       admin as unknown as Hono<AppEnv>,
     ],
   });
-  return { app, inFlight, calibration };
+  return { app, inFlight, calibration, signIn };
 }

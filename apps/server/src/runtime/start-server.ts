@@ -77,8 +77,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     webDistDir: options.webDistDir,
     homeDir: env.homeDir,
     kiro: upstream.kiro,
+    listenHost: options.host ?? core.settings.current.host,
   });
   await upstream.start();
+  // Device-code sign-ins left pending by an earlier run poll again (their pace is stored).
+  await built.signIn?.resume();
   const purge = setInterval(() => {
     void core.sessions.purgeExpired().catch(() => undefined);
     void core.storage.oauthSessions.deleteExpired().catch(() => undefined);
@@ -113,6 +116,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     logger,
     cleanups: [
       () => clearInterval(purge),
+      async () => built.signIn?.stop(),
       () => outsideChanges.stop(),
       () => upstream.stop(),
       () => core.storage.close(),

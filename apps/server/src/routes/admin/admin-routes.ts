@@ -11,6 +11,7 @@ import { configRoutes } from './config-routes';
 import { logRoutes } from './log-routes';
 import { modelRoutes } from './model-routes';
 import { providerRoutes } from './provider-routes';
+import { signInRoutes } from './sign-in-routes';
 import { statsRoutes } from './stats-routes';
 import { usageRoutes } from './usage-routes';
 import { userRoutes } from './user-routes';
@@ -32,6 +33,7 @@ export function adminApi(deps: AdminDeps): OpenAPIHono<AdminEnv> {
     .route('/', apiKeyRoutes(deps))
     .route('/', accountTransferRoutes(deps))
     .route('/', providerRoutes(deps))
+    .route('/', signInRoutes(deps))
     .route('/', usageRoutes(deps))
     .route('/', statsRoutes(deps))
     .route('/', logRoutes(deps))
