@@ -1,5 +1,17 @@
 import type { AnthropicMessagesRequest, AnthropicStreamEvent } from '@octoproxy/converters';
 
+/** One upstream attempt of a request: which account, and how it ended. */
+export interface UpstreamAttempt {
+  accountId: string;
+  /** `success`, or why not: the pool's failure class (`misconfigured`, `transient`, `auth`…). */
+  outcome: string;
+  /** The specific cause, e.g. `unknown_host`; null on success. */
+  reason: string | null;
+  /** A safe one-line description (no secrets); null on success. */
+  message: string | null;
+  durationMs: number;
+}
+
 /** Who asks, for routing, limits and the request log. */
 export interface UpstreamRequestContext {
   requestId: string;
@@ -12,6 +24,8 @@ export interface UpstreamRequestContext {
   inputTokens: number;
   /** Aborted when the client disconnects or a timeout fires; must abort the upstream call. */
   signal: AbortSignal;
+  /** The backend appends each attempt as it ends, also when the request fails in the end. */
+  attemptLog: UpstreamAttempt[];
 }
 
 /** An upstream answer whose first event has arrived: response headers may leave now. */

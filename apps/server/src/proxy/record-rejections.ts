@@ -1,3 +1,4 @@
+import { InternalError } from '@octoproxy/converters';
 import type { MiddlewareHandler } from 'hono';
 
 import { clientInfo } from '../http/client-info';
@@ -31,11 +32,13 @@ export function recordRejections(recorder: RequestRecorder): MiddlewareHandler<P
       status: c.res.status,
       errorKind: typeof kind === 'string' ? kind : 'internal',
       errorCode: typeof code === 'string' ? code : undefined,
+      errorMessage: InternalError.from(c.error).message,
       inputTokens: 0,
       outputTokens: 0,
       latencyMs: Math.round(performance.now() - started),
       firstByteMs: undefined,
       attempts: 0,
+      attemptLog: [],
       credits: undefined,
       clientIp: client.ip,
       userAgent: client.userAgent,

@@ -1,3 +1,5 @@
+import type { UpstreamAttempt } from './message-backend';
+
 /** One proxied request as the request log keeps it. Never holds prompts, answers or secrets. */
 export interface RequestLogEntry {
   at: Date;
@@ -15,11 +17,15 @@ export interface RequestLogEntry {
   /** The error kind and code when the request failed (also mid-stream). */
   errorKind: string | undefined;
   errorCode: string | undefined;
+  /** What the client was told went wrong. */
+  errorMessage: string | undefined;
   inputTokens: number;
   outputTokens: number;
   latencyMs: number;
   firstByteMs: number | undefined;
   attempts: number;
+  /** Each upstream attempt in order, failed ones included. */
+  attemptLog: readonly UpstreamAttempt[];
   /** Upstream credits the answer cost, when reported. */
   credits: number | undefined;
   clientIp: string | undefined;

@@ -12,7 +12,7 @@ import { sseRelay, type RelayOutcome } from '../streaming/sse-relay';
 import { withIdleTimeout } from '../streaming/with-idle-timeout';
 import type { ExchangeDeps } from './exchange-deps';
 import { GatewayTimeoutError } from './gateway-timeout-error';
-import type { OpenedStream } from './message-backend';
+import type { OpenedStream, UpstreamAttempt } from './message-backend';
 import type { ProtocolAdapter } from './protocol-adapter';
 import type { ProxyEnv } from './proxy-env';
 import { usageTap } from './usage-tap';
@@ -72,6 +72,7 @@ export async function runExchange(
   });
   let opened: OpenedStream | undefined;
   let firstByteMs: number | undefined;
+  const attemptLog: UpstreamAttempt[] = [];
   const opening = deps.backend
     .open(input.request, {
       requestId,
@@ -80,6 +81,7 @@ export async function runExchange(
       sessionId: input.sessionId,
       inputTokens: input.estimate.calibrated,
       signal: abort.signal,
+      attemptLog,
     })
     .then((result) => {
       opened = result;
@@ -139,11 +141,13 @@ export async function runExchange(
         status: outcome.status,
         errorKind: error?.kind,
         errorCode: error?.code,
+        errorMessage: error?.message,
         inputTokens: opened ? usage.inputTokens : 0,
         outputTokens: usage.outputTokens,
         latencyMs: Math.round(latencyMs),
         firstByteMs: firstByteMs === undefined ? undefined : Math.round(firstByteMs),
-        attempts: opened?.attempts ?? 0,
+        attempts: opened?.attempts ?? attemptLog.length,
+        attemptLog,
         credits,
         clientIp: client.ip,
         userAgent: client.userAgent,

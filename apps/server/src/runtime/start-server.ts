@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, LookupFunction } from 'node:net';
 
 import { serve } from '@hono/node-server';
 import type { KiroEndpoints } from '@octoproxy/kiro';
@@ -24,6 +24,8 @@ export interface StartServerOptions {
   host?: string | undefined;
   /** Kiro endpoints that win over the environment (demo mode's simulator). */
   endpoints?: Partial<KiroEndpoints>;
+  /** The DNS resolver of upstream connections (tests: the simulator's, where missing hosts fail). */
+  kiroLookup?: LookupFunction;
   /** Run after everything else has been closed on shutdown. */
   onClosed?: () => Promise<void>;
   /** Runs once the database is open, before the pool loads its accounts (demo mode seeds here). */
@@ -68,6 +70,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     metrics,
     logger,
     endpoints: { ...kiroEndpointsOf(env), ...options.endpoints },
+    lookup: options.kiroLookup,
   });
   const built = buildApp({
     core,

@@ -43,6 +43,11 @@ export async function startE2E(
     sim?: KiroSimulator;
     /** More environment variables (e.g. `HOME`). */
     env?: Record<string, string>;
+    /**
+     * Reach the simulator under the upstream's own host names through its DNS resolver, as
+     * production reaches Kiro: a region without an API host then fails DNS (`ENOTFOUND`).
+     */
+    hostNames?: boolean;
   } = {},
 ): Promise<E2E> {
   const sim = options.sim ?? (await startKiroSimulator(options.simulator));
@@ -59,6 +64,7 @@ export async function startE2E(
       ...options.env,
     }),
     webDistDir: undefined,
+    ...(options.hostNames === true ? { endpoints: sim.hostUrls, kiroLookup: sim.lookup } : {}),
     logger: logs.logger,
     port: 0,
     host: '127.0.0.1',

@@ -7,6 +7,22 @@ import type { AdminEnv } from './admin-env';
 import { adminRouter } from './admin-router';
 import { errorResponses, jsonContent, pageQuerySchema } from './schemas/common-schemas';
 
+const requestAttemptSchema = z
+  .object({
+    accountId: z.string(),
+    accountName: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The account’s current name; null once it was deleted.' }),
+    outcome: z
+      .string()
+      .openapi({ description: '`success`, or the failure class (`misconfigured`, `transient`…).' }),
+    reason: z.string().nullable().openapi({ description: 'e.g. `unknown_host`, `throttled`.' }),
+    message: z.string().nullable(),
+    durationMs: z.number().nullable(),
+  })
+  .openapi('RequestAttempt');
+
 const requestLogSchema = z
   .object({
     id: z.number(),
@@ -22,6 +38,10 @@ const requestLogSchema = z
     status: z.number(),
     errorClass: z.string().nullable(),
     errorCode: z.string().nullable(),
+    errorMessage: z
+      .string()
+      .nullable()
+      .openapi({ description: 'What the client was told went wrong.' }),
     inputTokens: z.number(),
     outputTokens: z.number(),
     cacheReadTokens: z.number(),
@@ -29,7 +49,11 @@ const requestLogSchema = z
     credits: z.number().nullable(),
     latencyMs: z.number(),
     firstByteMs: z.number().nullable(),
-    attempts: z.number(),
+    attemptCount: z.number().openapi({ description: 'Upstream attempts made.' }),
+    attempts: z.array(requestAttemptSchema).openapi({
+      description:
+        'Each upstream attempt in order: which account, how it ended (empty for requests logged before attempts were kept).',
+    }),
     clientIp: z.string().nullable(),
     userAgent: z.string().nullable(),
   })
@@ -77,10 +101,18 @@ export function logRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
       );
       if (user.role !== 'admin') query.userId = user.id;
       const page = await deps.storage.requestLogs.list(query);
-      return c.json(
-        { logs: page.items, total: page.total, limit: page.limit, offset: page.offset },
-        200,
+      const names = new Map(
+        (await deps.storage.accounts.listAll()).map((account) => [account.id, account.name]),
       );
+      const logs = page.items.map(({ attemptLog, attempts, ...log }) => ({
+        ...log,
+        attemptCount: attempts,
+        attempts: (attemptLog ?? []).map((attempt) => ({
+          ...attempt,
+          accountName: names.get(attempt.accountId) ?? null,
+        })),
+      }));
+      return c.json({ logs, total: page.total, limit: page.limit, offset: page.offset }, 200);
     },
   );
 }

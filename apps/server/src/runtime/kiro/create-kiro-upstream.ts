@@ -1,3 +1,5 @@
+import type { LookupFunction } from 'node:net';
+
 import type { SecretBox } from '@octoproxy/auth';
 import { createKiroClient, type KiroClient, type KiroEndpoints } from '@octoproxy/kiro';
 import { createPool } from '@octoproxy/pool';
@@ -23,6 +25,8 @@ export interface KiroUpstreamOptions {
   logger: Logger;
   /** Endpoint overrides (`OCTOPROXY_KIRO_*_URL`, or the demo's simulator). */
   endpoints: Partial<KiroEndpoints>;
+  /** The DNS resolver of upstream connections; Node's by default. */
+  lookup?: LookupFunction | undefined;
 }
 
 /** The real upstream: the account pool in front of the Kiro client, persisted in storage. */
@@ -37,6 +41,7 @@ export function createKiroUpstream(options: KiroUpstreamOptions): Upstream & { k
     // timeout change without a restart. The client's own limits only stop a connection nobody
     // watches any more, so they sit above any sensible setting.
     timeouts: { firstByteMs: 15 * 60_000, idleMs: 15 * 60_000 },
+    ...(options.lookup === undefined ? {} : { connections: { lookup: options.lookup } }),
     onTokensRefreshed: (update) =>
       accounts.saveTokens(update).catch((error: unknown) => {
         logger.error(
@@ -80,10 +85,18 @@ export function createKiroUpstream(options: KiroUpstreamOptions): Upstream & { k
     accounts: {
       async healthCheck(accountId) {
         await pool.reload();
-        const snapshot = await pool.checkAccount(accountId);
+        const startedAt = Date.now();
+        // The admin asks "does this account work?": refresh even a valid token, then call the API
+        // host, region and profile a chat call uses (usage and models: no quota spent).
+        const snapshot = await pool.checkAccount(accountId, { refreshToken: true });
+        await pool.flush();
         const state = snapshot?.state;
+        const failedNow = state?.lastError != null && state.lastError.at >= startedAt;
         const healthy =
-          state !== undefined && state.health !== 'unhealthy' && state.quarantine === null;
+          state !== undefined &&
+          !failedNow &&
+          state.health !== 'unhealthy' &&
+          state.quarantine === null;
         return {
           healthy,
           error: healthy ? null : (state?.lastError?.message ?? state?.healthReason ?? null),

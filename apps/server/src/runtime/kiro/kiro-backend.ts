@@ -51,6 +51,14 @@ export function kiroBackend(options: {
           return { response, reader, first: first.value };
         },
         discard: (value) => void value.reader.cancel().catch(() => undefined),
+        onAttempt: (report) =>
+          context.attemptLog.push({
+            accountId: report.accountId,
+            outcome: report.outcome,
+            reason: report.reason,
+            message: report.message,
+            durationMs: Math.round(report.durationMs),
+          }),
       });
       storage.accounts.recordUse({ accountId: run.account.id });
       const { response, reader, first } = run.value;

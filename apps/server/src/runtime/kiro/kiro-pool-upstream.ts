@@ -1,7 +1,8 @@
-import type { KiroClient } from '@octoproxy/kiro';
+import type { KiroClient, KiroUsageLimits } from '@octoproxy/kiro';
 import type { PoolUpstream, UsageReport } from '@octoproxy/pool';
 
 import type { StoredKiroAccounts } from './stored-kiro-accounts';
+import type { StoredUsageDetail } from '../../accounts/stored-usage-detail';
 
 /** The pool's health and upkeep calls on the Kiro client: token refresh, usage and entitlements. */
 export function kiroPoolUpstream(options: {
@@ -40,7 +41,25 @@ export function kiroPoolUpstream(options: {
         resetAt: usage.resetAt?.getTime() ?? null,
         plan: usage.subscriptionTitle ?? usage.plan,
         entitledModels: models.models.map((model) => model.modelId),
+        detail: usageDetailOf(usage),
       };
     },
+  };
+}
+
+/** The credit pools and plan tier, as plain JSON for `Account.usageDetail`. */
+function usageDetailOf(usage: KiroUsageLimits): StoredUsageDetail {
+  const epochMs = (date: Date | undefined) => date?.getTime() ?? null;
+  return {
+    planTier: usage.subscriptionTitle ?? null,
+    pools: usage.pools.map((pool) => ({
+      kind: pool.kind,
+      name: pool.name,
+      used: pool.used,
+      limit: pool.limit,
+      resetsAt: epochMs(pool.resetsAt),
+      expiresAt: epochMs(pool.expiresAt),
+      status: pool.status,
+    })),
   };
 }

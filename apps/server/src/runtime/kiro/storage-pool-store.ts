@@ -57,6 +57,7 @@ function stateColumns(state: AccountState): AccountPatch {
   return {
     healthState: state.health,
     consecutiveErrors: state.consecutiveFailures,
+    errorCount: state.errorCount,
     lastError: state.lastError?.message ?? null,
     lastErrorAt: state.lastError?.at ?? null,
     cooldownUntil: state.cooldown?.until ?? state.quotaExhaustedUntil ?? null,
@@ -74,6 +75,7 @@ function stateColumns(state: AccountState): AccountPatch {
           usageSyncedAt: usage.syncedAt,
           plan: usage.plan,
           entitlements: usage.entitledModels,
+          usageDetail: usage.detail ?? null,
         }),
     poolState: state,
   };

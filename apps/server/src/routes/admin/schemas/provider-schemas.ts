@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { parseAccountState } from '@octoproxy/pool';
 import type { Account } from '@octoproxy/storage';
+
+import { parseStoredUsageDetail } from '../../../accounts/stored-usage-detail';
 
 /**
  * Kiro's own token file (`kiro-auth-token.json`) and what the seed's import accepted: the admin can
@@ -65,6 +68,18 @@ export const providerPatchSchema = z.object({
 
 export type ProviderPatch = z.infer<typeof providerPatchSchema>;
 
+const creditPoolSchema = z
+  .object({
+    kind: z.enum(['base', 'free-trial', 'bonus', 'overage']),
+    name: z.string().openapi({ description: "Kiro's name: the plan title, the bonus's name…" }),
+    used: z.number(),
+    limit: z.number().openapi({ description: 'For overage: the cap.' }),
+    resetsAt: z.number().nullable().openapi({ description: 'When it refills (epoch ms).' }),
+    expiresAt: z.number().nullable().openapi({ description: 'When it ends for good (epoch ms).' }),
+    status: z.string().openapi({ description: '`active`, `expired`, `disabled`…' }),
+  })
+  .openapi('CreditPool');
+
 export const providerSchema = z
   .object({
     id: z.string(),
@@ -72,14 +87,30 @@ export const providerSchema = z
     authMethod: z.string(),
     provider: z.string().nullable(),
     region: z.string(),
+    apiRegion: z.string().openapi({ description: 'Where its API calls go (= region).' }),
     ssoRegion: z.string().nullable(),
+    startUrl: z.string().nullable(),
+    profileArn: z.string().nullable(),
     email: z.string().nullable(),
     plan: z.string().nullable(),
+    planTier: z
+      .string()
+      .nullable()
+      .openapi({ description: "The plan as Kiro names it, e.g. 'KIRO PRO+'." }),
     entitlements: z.array(z.string()).nullable(),
     allowedModels: z.array(z.string()).nullable(),
     proxyUrl: z.string().nullable(),
     isDisabled: z.boolean(),
     healthState: z.string(),
+    healthReason: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Why it is unhealthy, e.g. `unknown_host`, `refresh_revoked`.' }),
+    needsSignIn: z
+      .boolean()
+      .openapi({
+        description: 'Its refresh token was revoked: only a new sign-in brings it back.',
+      }),
     consecutiveErrors: z.number(),
     errorCount: z.number(),
     lastError: z.string().nullable(),
@@ -89,8 +120,12 @@ export const providerSchema = z
     quarantined: z.boolean(),
     quarantineReason: z.string().nullable(),
     usage: z
-      .object({ used: z.number().nullable(), limit: z.number().nullable() })
-      .openapi({ description: 'The last synced quota.' }),
+      .object({
+        used: z.number().nullable(),
+        limit: z.number().nullable(),
+        pools: z.array(creditPoolSchema),
+      })
+      .openapi({ description: 'The last synced quota: totals and every credit pool.' }),
     usageSyncedAt: z.number().nullable(),
     usageResetsAt: z.number().nullable(),
     lastUsedAt: z.number().nullable(),
@@ -109,20 +144,29 @@ export type ProviderDto = z.infer<typeof providerSchema>;
 
 /** The account as the admin API shows it: configuration and state, never credentials. */
 export function toProviderDto(account: Account): ProviderDto {
+  const state = account.poolState == null ? null : parseAccountState(account.poolState);
+  const unhealthyFor = account.healthState === 'unhealthy' ? (state?.healthReason ?? null) : null;
+  const usageDetail = parseStoredUsageDetail(account.usageDetail);
   return {
     id: account.id,
     name: account.name,
     authMethod: account.authMethod,
     provider: account.provider,
     region: account.region,
+    apiRegion: account.region,
     ssoRegion: account.ssoRegion,
+    startUrl: account.startUrl,
+    profileArn: account.profileArn,
     email: account.email,
     plan: account.plan,
+    planTier: usageDetail?.planTier ?? null,
     entitlements: account.entitlements,
     allowedModels: account.allowedModels,
     proxyUrl: account.proxyUrl === null ? null : redactUrlCredentials(account.proxyUrl),
     isDisabled: account.disabled,
     healthState: account.healthState,
+    healthReason: unhealthyFor,
+    needsSignIn: unhealthyFor === 'refresh_revoked',
     consecutiveErrors: account.consecutiveErrors,
     errorCount: account.errorCount,
     lastError: account.lastError,
@@ -131,7 +175,11 @@ export function toProviderDto(account: Account): ProviderDto {
     cooldownReason: account.cooldownReason,
     quarantined: account.quarantined,
     quarantineReason: account.quarantineReason,
-    usage: { used: account.usageUsed, limit: account.usageLimit },
+    usage: {
+      used: account.usageUsed,
+      limit: account.usageLimit,
+      pools: usageDetail?.pools ?? [],
+    },
     usageSyncedAt: account.usageSyncedAt,
     usageResetsAt: account.usageResetsAt,
     lastUsedAt: account.lastUsedAt,
