@@ -206,12 +206,12 @@ describe('errors in the Responses shape', () => {
     });
     const response = await client.responses
       .stream({ model, input: 'sim: chunks ["one ","two ","three ","four ","five"]' })
-      .finalResponse();
+      .finalResponse()
+      .finally(() => handle.remove());
     expect(response.status).toBe('failed');
     expect(response.error?.code).toBe('server_error');
     expect(response.output_text).toContain('one');
     expect(response.output_text).not.toContain('five');
-    handle.remove();
   });
 
   it('a failure before any event is an HTTP error in the OpenAI shape, streamed or not', async () => {
@@ -222,14 +222,23 @@ describe('errors in the Responses shape', () => {
         times: 'always',
       }),
     );
-    for (const stream of [false, true]) {
-      const error = await client.responses
-        .create({ model, input: 'sim: text never', stream })
-        .catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(APIError);
-      expect([429, 503]).toContain((error as APIError).status);
+    try {
+      for (const stream of [false, true]) {
+        const error = await client.responses
+          .create({ model, input: 'sim: text never', stream })
+          .catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(APIError);
+        expect([429, 503]).toContain((error as APIError).status);
+      }
+    } finally {
+      for (const handle of handles) handle.remove();
+      // Both accounts now cool down for 30 s: clear that, so the tests after this one (in any
+      // order) find them ready.
+      const listed = await e2e.admin('GET', '/api/providers');
+      for (const { id } of (listed.body as { providers: { id: string }[] }).providers) {
+        expect((await e2e.admin('POST', `/api/providers/${id}/reset`)).status).toBe(200);
+      }
     }
-    for (const handle of handles) handle.remove();
   });
 });
 

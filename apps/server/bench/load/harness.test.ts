@@ -146,6 +146,8 @@ describe('against the simulator', () => {
   it('gets the same scripted answer directly and through the null proxy', async () => {
     const prompt = shortAnswerPrompt({ bytes: 1024, nonce: 'test' });
     expect(Buffer.byteLength(prompt.content)).toBeGreaterThanOrEqual(1000);
+    // Other tests share the simulator and may run first: count this test's requests only.
+    sim.requests.clear();
     for (const target of ['direct', 'null'] as const) {
       const sample = await sendRequest({
         dispatcher,
