@@ -67,7 +67,9 @@ async function serveThrough(e2e: E2E, accountId: string): Promise<void> {
 }
 
 function byStatus(results: Json[]): Record<string, string> {
-  return Object.fromEntries(results.map((result) => [result.source, result.status]));
+  return Object.fromEntries(
+    results.map((result): [string, string] => [result.source as string, result.status as string]),
+  );
 }
 
 describe('account import and export', () => {
@@ -152,7 +154,7 @@ describe('account import and export', () => {
       'octoproxy-export.json[0]': 'created',
       'notes.txt': 'invalid',
     });
-    const result = (source: string) => results.find((entry) => entry.source === source);
+    const result = (source: string): Json => results.find((entry) => entry.source === source);
     expect(result('builder.json').error).toMatch(/client registration .*missing/);
     expect(result('aws-cli-sso.json').error).toMatch(/Not a Kiro token/);
     expect(result('list.json[1]').duplicateOf).toBe(result('list.json[0]').accountId);
@@ -328,7 +330,7 @@ describe('account import and export', () => {
       });
       expect(imported.status).toBe(200);
       const results = (imported.body as Json).results as Json[];
-      expect(results.map((result) => [result.status, result.error])).toEqual(
+      expect(results.map((result): unknown[] => [result.status, result.error])).toEqual(
         before.map(() => ['created', null]),
       );
       const stored = (e2e: E2E) => e2e.server.core.storage.accounts.listAll();
@@ -408,6 +410,6 @@ describe('account import and export', () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(status).toBe(200);
-    expect((await providers(first)).map((row) => row.email)).toContain(account.email);
+    expect((await providers(first)).map((row): unknown => row.email)).toContain(account.email);
   });
 });

@@ -5,6 +5,7 @@ import { registerAccountsImport } from './commands/accounts-import-command';
 import { registerAccountsScan } from './commands/accounts-scan-command';
 import { registerBackup } from './commands/backup-command';
 import { registerKeysCreate } from './commands/keys-create-command';
+import { registerMigrateFrom } from './commands/migrate-from-command';
 import { registerResetPassword } from './commands/reset-password-command';
 import { registerStart, runStart } from './commands/start-command';
 import { adminOpenApiDocument } from '../routes/admin/openapi-document';
@@ -31,6 +32,7 @@ export function buildCli(options: { exitOverride?: boolean } = {}): Command {
   registerAccountsImport(accounts);
   registerAccountsScan(accounts);
   registerAccountsExport(accounts);
+  registerMigrateFrom(program);
   registerBackup(program);
   program
     .command('openapi')

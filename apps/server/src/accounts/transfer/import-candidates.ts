@@ -37,8 +37,9 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * Onboards the candidates that are accounts, one by one: a candidate whose refresh token is already
- * stored (or came earlier in the batch) is a duplicate before Kiro is asked; the others are
+ * Onboards the candidates that are accounts, one by one: a candidate whose refresh token (or the
+ * e-mail its source recorded) is already stored, or came earlier in the batch, is a duplicate
+ * before Kiro is asked; the others are
  * validated with Kiro (refresh, profile lookup, usage with e-mail, models), matched again by token
  * and e-mail, then created, or updated when `onDuplicate` is `update`. One result per candidate; a
  * failure never stops the others.
@@ -52,10 +53,13 @@ export async function importCandidates(options: {
   const { storage } = deps;
   const onDuplicate = options.onDuplicate ?? 'skip';
   const byRefreshToken = new Map<string, Account>();
+  const byEmail = new Map<string, Account>();
+  const emailKey = (email: string, authMethod: string) => `${authMethod} ${email.toLowerCase()}`;
   const opened = await openAllCredentials(storage, deps.box);
   for (const account of await storage.accounts.listAll()) {
     const token = opened.get(account.id)?.refreshToken;
     if (typeof token === 'string') byRefreshToken.set(token, account);
+    if (account.email !== null) byEmail.set(emailKey(account.email, account.authMethod), account);
   }
   const results: ImportResult[] = [];
   let created = 0;
@@ -66,7 +70,12 @@ export async function importCandidates(options: {
       continue;
     }
     const sourceToken = candidate.account.credentials.refreshToken;
-    const known = sourceToken === undefined ? undefined : byRefreshToken.get(sourceToken);
+    const sourceEmail = candidate.extras.email;
+    const known =
+      (sourceToken === undefined ? undefined : byRefreshToken.get(sourceToken)) ??
+      (sourceEmail === undefined
+        ? undefined
+        : byEmail.get(emailKey(sourceEmail, candidate.account.authMethod)));
     if (known !== undefined && onDuplicate === 'skip') {
       results.push(result(source, 'duplicate', known, warnings));
       continue;
@@ -95,6 +104,7 @@ export async function importCandidates(options: {
       for (const token of [sourceToken, validated.credentials.refreshToken]) {
         if (token !== undefined) byRefreshToken.set(token, account);
       }
+      if (account.email !== null) byEmail.set(emailKey(account.email, account.authMethod), account);
     } catch (error) {
       results.push(invalidResult(source, messageOf(error), warnings));
     }

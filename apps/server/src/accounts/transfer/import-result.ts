@@ -16,6 +16,8 @@ export interface ImportResult {
 /** Account state an import can carry besides the settings a new account takes (bundles, the original's export). */
 export interface ImportedAccountExtras {
   disabled?: boolean;
+  /** The e-mail the source recorded (the original's export): a match before Kiro is asked. */
+  email?: string | undefined;
   machineId?: string | null;
 }
 

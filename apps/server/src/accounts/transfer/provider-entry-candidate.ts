@@ -89,7 +89,10 @@ export function candidateFromProviderEntry(options: {
         (original ? column : undefined) ??
         text(credentials.region)),
     settings: settingsOf(entry),
-    extras: disabled === undefined ? {} : { disabled },
+    extras: {
+      ...(disabled === undefined ? {} : { disabled }),
+      email: text(entry.account_email ?? entry.email),
+    },
     now,
   });
 }
