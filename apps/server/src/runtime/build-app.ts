@@ -92,15 +92,15 @@ export function buildApp(options: {
     box: core.box,
     upstream: upstream.accounts,
   });
-  const signIn =
+  const onboarding =
     options.kiro === undefined
       ? undefined
+      : onboardingDepsOf({ core, kiro: options.kiro, reload: () => upstream.accounts.reload() });
+  const signIn =
+    onboarding === undefined
+      ? undefined
       : createSignIn({
-          onboarding: onboardingDepsOf({
-            core,
-            kiro: options.kiro,
-            reload: () => upstream.accounts.reload(),
-          }),
+          onboarding,
           logger,
           listenHost: options.listenHost ?? settings.current.host,
         });
@@ -122,6 +122,7 @@ export function buildApp(options: {
       },
       homeDir: options.homeDir ?? homedir(),
     }),
+    onboarding,
     signIn,
     models: upstream.models,
     trustedOrigins: settings.current.trustedOrigins,

@@ -41,6 +41,7 @@ export async function startSignInServer(
     host: '127.0.0.1',
   });
   const answers: Answer[] = [];
+  let closing: Promise<void> | undefined;
   const call = async (method: string, path: string, body?: unknown, token?: string) => {
     const response = await fetch(`${server.url}${path}`, {
       method,
@@ -63,20 +64,24 @@ export async function startSignInServer(
     server,
     admin: (method, path, body) => call(method, path, body, token),
     answers,
-    close: () => server.close(),
+    close: () => (closing ??= server.close()),
   };
 }
 
-/** A simulator and a data folder shared by servers started one after the other. */
+/** A simulator for a test file, and data folders removed with it. */
 export async function signInFixture(options: Parameters<typeof startKiroSimulator>[0] = {}) {
   const sim = await startKiroSimulator(options);
-  const dir = await tempDir('sign-in');
+  const dirs: Awaited<ReturnType<typeof tempDir>>[] = [];
   return {
     sim,
-    dataDir: dir.path,
+    newDataDir: async () => {
+      const dir = await tempDir('sign-in');
+      dirs.push(dir);
+      return dir.path;
+    },
     close: async () => {
       await sim.close();
-      await dir.remove();
+      for (const dir of dirs) await dir.remove();
     },
   };
 }

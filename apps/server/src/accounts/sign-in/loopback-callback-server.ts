@@ -37,12 +37,21 @@ export class LoopbackCallbackServer {
     return `http://127.0.0.1:${this.#port}${loopbackCallbackPath}`;
   }
 
-  /** Session `sessionId` no longer waits; the listener stops when none does. */
-  async release(sessionId: string): Promise<void> {
+  /**
+   * Session `sessionId` no longer waits; the listener stops taking connections when none does. The
+   * callback being answered (which may be the one releasing) still gets its page.
+   */
+  release(sessionId: string): void {
     this.#waiting.delete(sessionId);
-    if (this.#waiting.size === 0) await this.close();
+    if (this.#waiting.size > 0 || this.#server === undefined) return;
+    const server = this.#server;
+    this.#server = undefined;
+    this.#port = undefined;
+    server.close();
+    server.closeIdleConnections();
   }
 
+  /** Stops at once (server shutdown). */
   async close(): Promise<void> {
     const server = this.#server;
     this.#server = undefined;
@@ -65,12 +74,16 @@ export class LoopbackCallbackServer {
         this.options.onCallback(url.toString()).then(
           ({ ok, message }) => {
             res
-              .writeHead(ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8' })
+              .writeHead(ok ? 200 : 400, {
+                'content-type': 'text/html; charset=utf-8',
+                // One callback per sign-in: no connection outlives the listener.
+                connection: 'close',
+              })
               .end(callbackPage(ok, message));
           },
           () => {
             res
-              .writeHead(500, { 'content-type': 'text/html; charset=utf-8' })
+              .writeHead(500, { 'content-type': 'text/html; charset=utf-8', connection: 'close' })
               .end(callbackPage(false, 'OctoProxy could not finish the sign-in.'));
           },
         );

@@ -160,8 +160,8 @@ export function createSignInService(options: {
     ports: options.loopbackPorts,
     onCallback: (url) => service.completeByState(url),
   });
-  const releaseLoopback = async (session: OAuthSession) => {
-    if (detailsOf(session).callbackMode === 'loopback') await loopback.release(session.id);
+  const releaseLoopback = (session: OAuthSession) => {
+    if (detailsOf(session).callbackMode === 'loopback') loopback.release(session.id);
   };
 
   /** Marks a session ended (not completed); its secrets are erased by storage. */
@@ -172,7 +172,7 @@ export function createSignInService(options: {
     phase?: 'denied',
   ): Promise<OAuthSession> => {
     poller.cancel(session.id);
-    await releaseLoopback(session);
+    releaseLoopback(session);
     return patchDetails(session, phase ? { phase } : {}, { status, error });
   };
 
@@ -469,7 +469,7 @@ export function createSignInService(options: {
     try {
       const secrets = await secretsOf(session.id);
       session = await patchDetails(session, { phase: 'finishing' });
-      await releaseLoopback(session);
+      releaseLoopback(session);
       try {
         if (details.method === 'social') {
           const tokens = await kiro.exchangeSocialCode({

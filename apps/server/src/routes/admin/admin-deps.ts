@@ -6,6 +6,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { LiveSettings } from '../../config/live-settings';
 import type { AccountTransfer } from '../../accounts/transfer/account-transfer';
 import type { ModelDirectory } from '../../models/model-directory';
+import type { OnboardingDeps } from '../../accounts/onboard-account';
 import type { SignInService } from '../../accounts/sign-in/sign-in-service';
 import type { AccountService } from './account-service';
 import type { AdminEnv } from './admin-env';
@@ -24,6 +25,8 @@ export interface AdminDeps {
   accounts: AccountService;
   /** Imports from files, this machine and bundles; exports to bundles. */
   transfer: AccountTransfer;
+  /** Validates new accounts with Kiro before they are stored; absent without a Kiro upstream. */
+  onboarding?: OnboardingDeps | undefined;
   /** Kiro sign-ins from the dashboard; absent when there is no Kiro upstream (scripted tests). */
   signIn?: SignInService | undefined;
   /** What the pool's accounts may serve (`/api/models`). */

@@ -4,10 +4,12 @@ import { requirePasswordChanged, requireRole } from '@octoproxy/auth/hono';
 import type { AdminDeps } from './admin-deps';
 import type { AdminEnv } from './admin-env';
 import { adminRouter } from './admin-router';
+import { addProvider } from './add-provider';
 import { audit } from './audit';
 import { deleteByIdRoute } from './delete-by-id-route';
 import { notFound } from './not-found';
 import { errorResponses, idParamSchema, jsonBody, jsonContent } from './schemas/common-schemas';
+import { addProviderInputSchema } from './schemas/direct-add-schemas';
 import {
   kiroCredentialsSchema,
   providerInputSchema,
@@ -49,18 +51,23 @@ export function providerRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
       createRoute({
         method: 'post',
         path: '/providers',
-        summary: "Add a provider; `credentials` accepts Kiro's token-file JSON",
-        request: jsonBody(providerInputSchema),
-        responses: { 201: providerResponse, ...errorResponses },
+        summary:
+          "Add a provider: Kiro's token file, an Entra ID (external IdP) token file or a Kiro API key (ksk_…); validated with Kiro first",
+        request: jsonBody(addProviderInputSchema),
+        responses: { 201: providerResponse, 200: providerResponse, ...errorResponses },
       }),
       async (c) => {
-        const account = await deps.accounts.create(c.req.valid('json'));
+        const outcome = await addProvider(deps, c.req.valid('json'));
         await audit(deps.storage, c, {
-          action: 'account.create',
+          action: outcome.status === 'updated' ? 'account.update' : 'account.create',
           targetType: 'account',
-          targetId: account.id,
+          targetId: outcome.account.id,
+          details: { authMethod: outcome.account.authMethod, validated: outcome.validated },
         });
-        return c.json({ provider: toProviderDto(account) }, 201);
+        return c.json(
+          { provider: toProviderDto(outcome.account) },
+          outcome.status === 'updated' ? 200 : 201,
+        );
       },
     )
     .openapi(
