@@ -126,6 +126,16 @@ describe('classifyHttpError', () => {
     });
   });
 
+  it('blames the client only for a 400 or 413 the upstream rejected, never for other statuses', () => {
+    expect(classify(413, 'Request entity too large')).toMatchObject({ fault: 'client' });
+    for (const status of [404, 405, 409, 301]) {
+      const error = classify(status, { message: 'Unknown operation', reason: 'UNKNOWN_HOST' });
+      expect(error).toMatchObject({ reason: 'upstream_5xx', mayTryAnotherAccount: true });
+      expect(error.fault).not.toBe('client');
+      expect(error.message).toContain(`unexpected status ${status}`);
+    }
+  });
+
   it('treats 5xx as upstream, high load as overloaded, and survives non-JSON bodies', () => {
     expect(
       classify(500, {

@@ -154,7 +154,10 @@ export function classifyHttpError(
     }
     return new KiroUpstreamError({ reason: 'upstream_5xx', upstream });
   }
-  if (status >= 400 && status < 500) return new KiroMalformedRequestError({ upstream });
+  // Only the upstream's own "this request is wrong" blames the client: a body too large for it.
+  if (status === 413) return new KiroMalformedRequestError({ upstream });
+  // Any other status (404 from a host or path that is not Kiro's API, 409, 3xx…) is not the
+  // request's fault: counted against the account, tried elsewhere.
   return new KiroUpstreamError({
     reason: 'upstream_5xx',
     message: `The upstream answered with unexpected status ${status}.`,
