@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { startKiroSimulator } from '@octoproxy/kiro-simulator';
@@ -95,6 +95,80 @@ describe('octoproxy CLI', () => {
     }
   });
 
+  it('scans this machine, exports a bundle and imports it into another data folder', async () => {
+    const sim = await startKiroSimulator();
+    const home = join(dir.path, 'home');
+    const otherData = join(dir.path, 'other-data');
+    const simulatorEnv = {
+      OCTOPROXY_KIRO_API_URL: sim.apiUrl,
+      OCTOPROXY_KIRO_AUTH_URL: sim.authUrl,
+      OCTOPROXY_KIRO_OIDC_URL: sim.oidcUrl,
+      HOME: home,
+    };
+    Object.assign(process.env, simulatorEnv);
+    try {
+      const idc = sim.addAccount({ authMethod: 'idc', ssoRegion: 'eu-west-1' });
+      const cache = join(home, '.aws/sso/cache');
+      await mkdir(cache, { recursive: true });
+      await writeFile(join(cache, 'kiro-auth-token.json'), JSON.stringify(idc.tokenFile));
+      await writeFile(
+        join(cache, `${idc.tokenFile.clientIdHash}.json`),
+        JSON.stringify(idc.clientRegistration),
+      );
+      const scan = await run('accounts', 'scan');
+      expect(scan).toContain(`usable\tkiro-token\tidc\teu-west-1`);
+      expect(scan).not.toContain(idc.credentials.refreshToken);
+      expect(await run('accounts', 'scan', '--import')).toContain('Imported 1 account.');
+      expect(await run('accounts', 'scan', '--import')).toContain('duplicate');
+
+      const passphraseFile = join(dir.path, 'passphrase.txt');
+      await writeFile(passphraseFile, 'correct horse battery staple\n', { mode: 0o600 });
+      const bundleFile = join(dir.path, 'accounts.bundle.json');
+      // Only this simulator's account: the others came from a simulator that has closed.
+      const scanned = (await withStorage((core) => core.storage.accounts.listAll())).filter(
+        (account) => account.ssoRegion === 'eu-west-1',
+      );
+      expect(scanned).toHaveLength(1);
+      await run(
+        'accounts',
+        'export',
+        '--out',
+        bundleFile,
+        '--passphrase-file',
+        passphraseFile,
+        '--ids',
+        scanned[0]!.id,
+      );
+      expect((await stat(bundleFile)).mode & 0o777).toBe(0o600);
+      const bundleText = await readFile(bundleFile, 'utf8');
+      expect(JSON.parse(bundleText)).toMatchObject({ format: 'octoproxy-accounts', version: 1 });
+      expect(bundleText).not.toContain(idc.credentials.clientSecret);
+
+      process.env.OCTOPROXY_DATA_DIR = otherData;
+      await mkdir(otherData, { recursive: true });
+      process.env.OCTOPROXY_BUNDLE_PASSPHRASE = 'not the passphrase';
+      await expect(run('accounts', 'import', bundleFile)).rejects.toThrow(/passphrase is wrong/);
+      process.env.OCTOPROXY_BUNDLE_PASSPHRASE = 'correct horse battery staple';
+      const imported = await run('accounts', 'import', bundleFile);
+      expect(imported).toContain('Imported 1 account.');
+      const copied = await withStorage((core) => core.storage.accounts.listAll());
+      const shape = (account: (typeof scanned)[number]) => [
+        account.name,
+        account.authMethod,
+        account.region,
+        account.ssoRegion,
+        account.startUrl,
+        account.profileArn,
+      ];
+      expect(copied.map(shape)).toEqual(scanned.map(shape));
+    } finally {
+      for (const name of Object.keys(simulatorEnv)) delete process.env[name];
+      delete process.env.OCTOPROXY_BUNDLE_PASSPHRASE;
+      process.env.OCTOPROXY_DATA_DIR = dir.path;
+      await sim.close();
+    }
+  });
+
   it('backs the database up to a file that opens', async () => {
     const destination = join(dir.path, 'backup.db');
     expect((await run('backup', '--out', destination)).trim()).toBe(destination);
@@ -109,6 +183,9 @@ describe('octoproxy CLI', () => {
       ['demo'],
       ['keys', 'create'],
       ['accounts', 'import'],
+      ['accounts', 'scan'],
+      ['accounts', 'export'],
+      ['migrate-from'],
       ['admin', 'reset-password'],
       ['backup'],
     ];

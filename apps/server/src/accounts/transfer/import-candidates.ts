@@ -8,6 +8,7 @@ import {
   type OnboardingDeps,
 } from '../onboard-account';
 import { openAllCredentials } from '../stored-credentials';
+import { importedSourcesOf, rememberImportedSource, sourceFingerprint } from './imported-sources';
 import {
   invalidResult,
   type ImportCandidate,
@@ -57,8 +58,10 @@ export async function importCandidates(options: {
   const emailKey = (email: string, authMethod: string) => `${authMethod} ${email.toLowerCase()}`;
   const opened = await openAllCredentials(storage, deps.box);
   for (const account of await storage.accounts.listAll()) {
-    const token = opened.get(account.id)?.refreshToken;
-    if (typeof token === 'string') byRefreshToken.set(token, account);
+    const credentials = opened.get(account.id);
+    const token = credentials?.refreshToken;
+    if (typeof token === 'string') byRefreshToken.set(sourceFingerprint(token), account);
+    for (const source of importedSourcesOf(credentials)) byRefreshToken.set(source, account);
     if (account.email !== null) byEmail.set(emailKey(account.email, account.authMethod), account);
   }
   const results: ImportResult[] = [];
@@ -72,7 +75,9 @@ export async function importCandidates(options: {
     const sourceToken = candidate.account.credentials.refreshToken;
     const sourceEmail = candidate.extras.email;
     const known =
-      (sourceToken === undefined ? undefined : byRefreshToken.get(sourceToken)) ??
+      (sourceToken === undefined
+        ? undefined
+        : byRefreshToken.get(sourceFingerprint(sourceToken))) ??
       (sourceEmail === undefined
         ? undefined
         : byEmail.get(emailKey(sourceEmail, candidate.account.authMethod)));
@@ -101,8 +106,10 @@ export async function importCandidates(options: {
         created += 1;
         results.push(result(source, 'created', account, warnings));
       }
+      // The file's token may have just been rotated by the validation: recognise the file next time.
+      if (sourceToken !== undefined) await rememberImportedSource(deps, account.id, sourceToken);
       for (const token of [sourceToken, validated.credentials.refreshToken]) {
-        if (token !== undefined) byRefreshToken.set(token, account);
+        if (token !== undefined) byRefreshToken.set(sourceFingerprint(token), account);
       }
       if (account.email !== null) byEmail.set(emailKey(account.email, account.authMethod), account);
     } catch (error) {
