@@ -1018,6 +1018,422 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/providers/import-files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import accounts from files: Kiro's token file with its <clientIdHash>.json, AWS SSO cache files, kiro-cli records, lists, the original OctoProxy's export */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            files: {
+              name: string;
+              content: string;
+            }[];
+            /**
+             * @description What to do with an account already in the pool (same refresh token or e-mail): leave it (default) or replace its credentials.
+             * @enum {string}
+             */
+            onDuplicate?: 'skip' | 'update';
+          };
+        };
+      };
+      responses: {
+        /** @description One result per account found */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              results: components['schemas']['ImportResult'][];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/providers/local-tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Kiro, kiro-cli and AWS SSO logins on the server’s own machine (no secret in the answer) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description What the scan found */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              available: boolean;
+              reason: string | null;
+              files: components['schemas']['LocalTokenFile'][];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/providers/local-tokens/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import the logins found on the server’s machine (all usable ones, or `paths`) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            paths?: string[];
+            /**
+             * @description What to do with an account already in the pool (same refresh token or e-mail): leave it (default) or replace its credentials.
+             * @enum {string}
+             */
+            onDuplicate?: 'skip' | 'update';
+          };
+        };
+      };
+      responses: {
+        /** @description One result per account found */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              results: components['schemas']['ImportResult'][];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/providers/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Export accounts (all, or `ids`) as a bundle encrypted under a passphrase */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            passphrase: string;
+            ids?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description The encrypted bundle */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AccountBundle'];
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/providers/import-bundle': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import an encrypted account bundle; a wrong passphrase is a 400 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            bundle: {
+              [key: string]: unknown;
+            };
+            passphrase: string;
+            /**
+             * @description What to do with an account already in the pool (same refresh token or e-mail): leave it (default) or replace its credentials.
+             * @enum {string}
+             */
+            onDuplicate?: 'skip' | 'update';
+          };
+        };
+      };
+      responses: {
+        /** @description One result per account found */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              results: components['schemas']['ImportResult'][];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/providers': {
     parameters: {
       query?: never;
@@ -1085,7 +1501,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Add a provider; `credentials` accepts Kiro's token-file JSON */
+    /** Add a provider: Kiro's token file, an Entra ID (external IdP) token file or a Kiro API key (ksk_…); validated with Kiro first */
     post: {
       parameters: {
         query?: never;
@@ -1095,22 +1511,21 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
-            name?: string;
-            credentials: components['schemas']['KiroCredentials'];
-            region?: string;
-            ssoRegion?: string;
-            /** Format: uri */
-            proxyUrl?: string | null;
-            allowedModels?: string[] | null;
-            weight?: number;
-            concurrencyCap?: number | null;
-            checkHealth?: boolean;
-            checkModelName?: string | null;
-          };
+          'application/json': components['schemas']['AddProvider'];
         };
       };
       responses: {
+        /** @description The provider */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              provider: components['schemas']['Provider'];
+            };
+          };
+        };
         /** @description The provider */
         201: {
           headers: {
@@ -1779,6 +2194,518 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/sign-in/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Loopback callback of a browser sign-in (found by its state; not for the UI) */
+    get: {
+      parameters: {
+        query?: {
+          code?: string;
+          state?: string;
+          error?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An HTML page telling the admin the outcome */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description An HTML page telling the admin what went wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sign-in/capabilities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether a browser sign-in can complete through a loopback callback here */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Capabilities */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SignInCapabilities'];
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start a Kiro sign-in (Google/GitHub, Builder ID, IAM Identity Center) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['StartSignIn'];
+        };
+      };
+      responses: {
+        /** @description The new sign-in */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              session: components['schemas']['SignInSession'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sign-in/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A sign-in’s live state (poll it) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The sign-in */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              session: components['schemas']['SignInSession'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sign-in/{id}/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Paste back the URL the browser landed on after signing in */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            url: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The sign-in */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              session: components['schemas']['SignInSession'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sign-in/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a pending sign-in */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The sign-in */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              session: components['schemas']['SignInSession'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sign-in/{id}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decide about an account that is already in the pool: update it, add another, or drop the sign-in */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'update' | 'create' | 'discard';
+          };
+        };
+      };
+      responses: {
+        /** @description The sign-in */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              session: components['schemas']['SignInSession'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/usage': {
     parameters: {
       query?: never;
@@ -2351,20 +3278,79 @@ export interface components {
       createdAt: number;
       updatedAt: number;
     };
+    ImportResult: {
+      /** @description File name, `file.json[2]`, path or bundle entry */
+      source: string;
+      /** @enum {string} */
+      status: 'created' | 'updated' | 'duplicate' | 'invalid';
+      accountId: string | null;
+      name: string | null;
+      duplicateOf: string | null;
+      error: string | null;
+      warnings: string[];
+    };
+    LocalTokenFile: {
+      path: string;
+      /** @enum {string} */
+      kind:
+        | 'kiro-token'
+        | 'client-registration'
+        | 'kiro-cli-token'
+        | 'kiro-cli-registration'
+        | 'aws-sso-token'
+        | 'other';
+      authMethod: string | null;
+      provider: string | null;
+      region: string | null;
+      expiresAt: string | null;
+      usable: boolean;
+      problem: string | null;
+    };
+    /** @description Accounts (configuration and credentials) encrypted under a passphrase: scrypt, AES-256-GCM, header authenticated. */
+    AccountBundle: {
+      /** @enum {string} */
+      format: 'octoproxy-accounts';
+      /** @enum {number} */
+      version: 1;
+      kdf: {
+        /** @enum {string} */
+        name: 'scrypt';
+        log2N: number;
+        r: number;
+        p: number;
+        salt: string;
+      };
+      cipher: {
+        /** @enum {string} */
+        name: 'aes-256-gcm';
+        nonce: string;
+      };
+      data: string;
+    };
     Provider: {
       id: string;
       name: string;
       authMethod: string;
       provider: string | null;
       region: string;
+      /** @description Where its API calls go (= region). */
+      apiRegion: string;
       ssoRegion: string | null;
+      startUrl: string | null;
+      profileArn: string | null;
       email: string | null;
       plan: string | null;
+      /** @description The plan as Kiro names it, e.g. 'KIRO PRO+'. */
+      planTier: string | null;
       entitlements: string[] | null;
       allowedModels: string[] | null;
       proxyUrl: string | null;
       isDisabled: boolean;
       healthState: string;
+      /** @description Why it is unhealthy, e.g. `unknown_host`, `refresh_revoked`. */
+      healthReason: string | null;
+      /** @description Its refresh token was revoked: only a new sign-in brings it back. */
+      needsSignIn: boolean;
       consecutiveErrors: number;
       errorCount: number;
       lastError: string | null;
@@ -2373,10 +3359,11 @@ export interface components {
       cooldownReason: string | null;
       quarantined: boolean;
       quarantineReason: string | null;
-      /** @description The last synced quota. */
+      /** @description The last synced quota: totals and every credit pool. */
       usage: {
         used: number | null;
         limit: number | null;
+        pools: components['schemas']['CreditPool'][];
       };
       usageSyncedAt: number | null;
       usageResetsAt: number | null;
@@ -2389,6 +3376,56 @@ export interface components {
       lastHealthCheckAt: number | null;
       createdAt: number;
       updatedAt: number;
+    };
+    CreditPool: {
+      /** @enum {string} */
+      kind: 'base' | 'free-trial' | 'bonus' | 'overage';
+      /** @description Kiro's name: the plan title, the bonus's name… */
+      name: string;
+      used: number;
+      /** @description For overage: the cap. */
+      limit: number;
+      /** @description When it refills (epoch ms). */
+      resetsAt: number | null;
+      /** @description When it ends for good (epoch ms). */
+      expiresAt: number | null;
+      /** @description `active`, `expired`, `disabled`… */
+      status: string;
+    };
+    AddProvider: {
+      name?: string;
+      region?: string;
+      ssoRegion?: string;
+      /** Format: uri */
+      proxyUrl?: string | null;
+      allowedModels?: string[] | null;
+      weight?: number;
+      concurrencyCap?: number | null;
+      checkHealth?: boolean;
+      checkModelName?: string | null;
+      credentials: components['schemas']['AddCredentials'];
+      /**
+       * @description When the account is already in the pool (same refresh token or key, or same e-mail and sign-in method): answer 400 `duplicate` (default), update its credentials, or add it anyway.
+       * @enum {string}
+       */
+      onDuplicate?: 'report' | 'update' | 'create';
+    };
+    AddCredentials: {
+      apiKey?: string;
+      accessToken?: string;
+      refreshToken?: string;
+      expiresAt?: string | number;
+      authMethod?: string;
+      provider?: string;
+      profileArn?: string;
+      region?: string;
+      startUrl?: string;
+      clientId?: string;
+      clientSecret?: string;
+      tokenEndpoint?: string;
+      scopes?: string | string[];
+    } & {
+      [key: string]: unknown;
     };
     KiroCredentials: {
       accessToken?: string;
@@ -2404,6 +3441,79 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    SignInCapabilities: {
+      loopbackCallback: boolean;
+      reason: string;
+    };
+    SignInSession: {
+      id: string;
+      /** @enum {string} */
+      method: 'social' | 'builder-id' | 'idc';
+      /** @enum {string|null} */
+      provider: 'Google' | 'Github' | null;
+      /** @enum {string} */
+      flow: 'pkce' | 'device-code' | 'auth-code';
+      /** @enum {string} */
+      status:
+        | 'pending'
+        | 'awaiting-decision'
+        | 'completed'
+        | 'expired'
+        | 'denied'
+        | 'cancelled'
+        | 'failed';
+      error: string | null;
+      authUrl: string | null;
+      /** @enum {string|null} */
+      callbackMode: 'loopback' | 'paste' | null;
+      redirectUri: string | null;
+      userCode: string | null;
+      verificationUri: string | null;
+      verificationUriComplete: string | null;
+      pollIntervalSeconds: number | null;
+      ssoRegion: string | null;
+      apiRegion: string | null;
+      startUrl: string | null;
+      expiresAt: number;
+      duplicateOf: {
+        id: string;
+        name: string;
+      } | null;
+      account: {
+        id: string;
+        name: string;
+        email: string | null;
+        plan: string | null;
+      } | null;
+      createdAt: number;
+      updatedAt: number;
+    };
+    StartSignIn:
+      | {
+          /** @enum {string} */
+          method: 'social';
+          /** @enum {string} */
+          provider: 'Google' | 'Github';
+          name?: string;
+          /** @enum {string} */
+          callbackMode?: 'loopback' | 'paste';
+        }
+      | {
+          /** @enum {string} */
+          method: 'builder-id';
+          name?: string;
+        }
+      | {
+          /** @enum {string} */
+          method: 'idc';
+          startUrl: string;
+          ssoRegion: string;
+          /** @enum {string} */
+          flow?: 'device-code' | 'auth-code';
+          name?: string;
+          /** @enum {string} */
+          callbackMode?: 'loopback' | 'paste';
+        };
     UsageRow: {
       requests: number;
       errors: number;
@@ -2486,6 +3596,8 @@ export interface components {
       status: number;
       errorClass: string | null;
       errorCode: string | null;
+      /** @description What the client was told went wrong. */
+      errorMessage: string | null;
       inputTokens: number;
       outputTokens: number;
       cacheReadTokens: number;
@@ -2493,9 +3605,23 @@ export interface components {
       credits: number | null;
       latencyMs: number;
       firstByteMs: number | null;
-      attempts: number;
+      /** @description Upstream attempts made. */
+      attemptCount: number;
+      /** @description Each upstream attempt in order: which account, how it ended (empty for requests logged before attempts were kept). */
+      attempts: components['schemas']['RequestAttempt'][];
       clientIp: string | null;
       userAgent: string | null;
+    };
+    RequestAttempt: {
+      accountId: string;
+      /** @description The account’s current name; null once it was deleted. */
+      accountName: string | null;
+      /** @description `success`, or the failure class (`misconfigured`, `transient`…). */
+      outcome: string;
+      /** @description e.g. `unknown_host`, `throttled`. */
+      reason: string | null;
+      message: string | null;
+      durationMs: number | null;
     };
     /** @description `config`: the effective settings (environment > stored > config file > defaults); `defaults`: the built-in values. */
     ConfigState: {

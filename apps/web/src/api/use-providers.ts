@@ -5,13 +5,16 @@ import { useApiClient } from './api-client-context';
 import type { KiroCredentials, Provider, ProviderInput, ProviderPatch } from './api-types';
 import { queryKeys } from './query-keys';
 
-/** The accounts, refreshed every 30 s so cooldowns and health stay current. */
+/**
+ * The accounts. Refetched every 2.5 s while the page is visible (not in a background tab), so a state
+ * the server changed (a failed request, a health check) shows within seconds.
+ */
 export function useProviders(options: { enabled?: boolean } = {}) {
   const client = useApiClient();
   return useQuery({
     queryKey: queryKeys.providers,
     queryFn: async () => (await unwrap(client.GET('/providers'))).providers,
-    refetchInterval: 30_000,
+    refetchInterval: 2_500,
     enabled: options.enabled ?? true,
   });
 }

@@ -35,5 +35,7 @@ export function useLogs(query: LogQuery) {
     queryKey: queryKeys.logs(query),
     queryFn: () => unwrap(client.GET('/logs', { params: { query } })),
     placeholderData: keepPreviousData,
+    // New requests and their attempts show within seconds while the page is visible.
+    refetchInterval: 3_000,
   });
 }

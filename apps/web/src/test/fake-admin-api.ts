@@ -1,6 +1,14 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 
-import type { ApiKey, ConfigState, Provider, ServerConfig, Stats, User } from '../api/api-types';
+import type {
+  ApiKey,
+  ConfigState,
+  Provider,
+  RequestLog,
+  ServerConfig,
+  Stats,
+  User,
+} from '../api/api-types';
 import { defaultFakeConfig, fakeProvider, fakeUser, fakeNow as now } from './fake-fixtures';
 
 export { defaultFakeConfig, fakeProvider, fakeUser };
@@ -21,6 +29,8 @@ interface FakeState {
   sessionUserId: string | undefined;
   apiKeys: ApiKey[];
   providers: Provider[];
+  /** The request log, newest first. */
+  logs: RequestLog[];
   config: ServerConfig;
 }
 
@@ -48,6 +58,7 @@ export function createFakeAdminApi(
     sessionUserId: options.loggedInAs,
     apiKeys: [],
     providers: options.providers ?? [],
+    logs: [],
     config: { ...defaultFakeConfig },
   };
   const requests: FakeAdminApi['requests'] = [];
@@ -233,13 +244,15 @@ export function createFakeAdminApi(
     ),
     http.get('*/api/logs', ({ request }) => {
       const url = new URL(request.url);
+      const limit = Number(url.searchParams.get('limit') ?? 50);
+      const offset = Number(url.searchParams.get('offset') ?? 0);
       return (
         gate() ??
         HttpResponse.json({
-          logs: [],
-          total: 0,
-          limit: Number(url.searchParams.get('limit') ?? 50),
-          offset: Number(url.searchParams.get('offset') ?? 0),
+          logs: state.logs.slice(offset, offset + limit),
+          total: state.logs.length,
+          limit,
+          offset,
         })
       );
     }),

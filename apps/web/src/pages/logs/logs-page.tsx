@@ -2,6 +2,7 @@ import { Card, Descriptions, Space, Table, Tag, Tooltip, Typography } from 'antd
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 import type { LogQuery, RequestLog } from '../../api/api-types';
 import { useApiKeys } from '../../api/use-api-keys';
@@ -70,9 +71,7 @@ export function LogsPage() {
             title: t('logs.account'),
             dataIndex: 'accountId',
             render: (id: string | null) =>
-              id === null
-                ? '—'
-                : (accountNames.get(id) ?? <span className="mono">{id.slice(0, 8)}</span>),
+              id === null ? '—' : <AccountLink id={id} name={accountNames.get(id) ?? null} />,
           },
         ]
       : []),
@@ -106,7 +105,7 @@ export function LogsPage() {
       title: t('logs.status'),
       dataIndex: 'status',
       render: (status: number, log) => (
-        <Tooltip title={log.errorCode ?? log.errorClass ?? undefined}>
+        <Tooltip title={log.errorMessage ?? log.errorCode ?? log.errorClass ?? undefined}>
           <Tag color={statusColor(status)}>{status}</Tag>
         </Tooltip>
       ),
@@ -139,8 +138,19 @@ export function LogsPage() {
     },
     {
       title: t('logs.attempts'),
-      dataIndex: 'attempts',
-      render: (value: number) => (value > 1 ? <Tag color="orange">{value}</Tag> : value),
+      dataIndex: 'attemptCount',
+      render: (value: number, log) =>
+        value > 1 ? (
+          <Tooltip
+            title={log.attempts
+              .map((attempt) => `${attempt.accountName ?? attempt.accountId}: ${attempt.outcome}`)
+              .join(' → ')}
+          >
+            <Tag color="orange">{value}</Tag>
+          </Tooltip>
+        ) : (
+          value
+        ),
     },
   ];
 
@@ -174,7 +184,9 @@ export function LogsPage() {
           columns={columns}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('logs.empty') }}
-          expandable={{ expandedRowRender: (log) => <LogDetails log={log} /> }}
+          expandable={{
+            expandedRowRender: (log) => <LogDetails log={log} linkAccounts={isAdmin} />,
+          }}
           pagination={{
             current: page.current,
             pageSize: page.pageSize,
@@ -190,11 +202,90 @@ export function LogsPage() {
   );
 }
 
-function LogDetails(props: { log: RequestLog }) {
+/** An account named in the log, linking to its row (details open) on the accounts page. */
+function AccountLink(props: { id: string; name: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <Link to={`/providers?account=${encodeURIComponent(props.id)}`}>
+      {props.name ?? (
+        <Tooltip title={t('logs.deletedAccount')}>
+          <span className="mono">{props.id.slice(0, 8)}</span>
+        </Tooltip>
+      )}
+    </Link>
+  );
+}
+
+type Attempt = RequestLog['attempts'][number] & { index: number };
+
+/** Every upstream attempt of one request: which account, how it ended and why. */
+function AttemptTable(props: { attempts: RequestLog['attempts']; linkAccounts: boolean }) {
+  const { t } = useTranslation();
+  const columns: ColumnsType<Attempt> = [
+    { title: '#', dataIndex: 'index', width: 40, render: (index: number) => index + 1 },
+    {
+      title: t('logs.attemptAccount'),
+      dataIndex: 'accountId',
+      render: (id: string, attempt) =>
+        props.linkAccounts ? (
+          <AccountLink id={id} name={attempt.accountName} />
+        ) : (
+          (attempt.accountName ?? id.slice(0, 8))
+        ),
+    },
+    {
+      title: t('logs.attemptOutcome'),
+      dataIndex: 'outcome',
+      render: (outcome: string) => (
+        <Tag color={outcome === 'success' ? 'green' : 'red'}>{outcome}</Tag>
+      ),
+    },
+    {
+      title: t('logs.attemptReason'),
+      dataIndex: 'reason',
+      render: (reason: string | null) =>
+        reason === null ? '—' : <span className="mono">{reason}</span>,
+    },
+    {
+      title: t('logs.attemptMessage'),
+      dataIndex: 'message',
+      render: (message: string | null) =>
+        message === null ? '—' : <Typography.Text type="danger">{message}</Typography.Text>,
+    },
+    {
+      title: t('logs.attemptDuration'),
+      dataIndex: 'durationMs',
+      render: (value: number | null) => formatDuration(value),
+    },
+  ];
+  return (
+    <Table<Attempt>
+      rowKey="index"
+      size="small"
+      pagination={false}
+      dataSource={props.attempts.map((attempt, index) => ({ ...attempt, index }))}
+      columns={columns}
+      aria-label={t('logs.attemptLog')}
+      locale={{ emptyText: t('logs.noAttempts') }}
+    />
+  );
+}
+
+function LogDetails(props: { log: RequestLog; linkAccounts: boolean }) {
   const { t } = useTranslation();
   const { log } = props;
   return (
     <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+      <Descriptions.Item label={t('logs.errorMessage')} span={2}>
+        {log.errorMessage === null ? (
+          '—'
+        ) : (
+          <Typography.Text type="danger">{log.errorMessage}</Typography.Text>
+        )}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('logs.attemptLog')} span={2}>
+        <AttemptTable attempts={log.attempts} linkAccounts={props.linkAccounts} />
+      </Descriptions.Item>
       <Descriptions.Item label={t('logs.requestId')}>
         <span className="mono">{log.requestId ?? '—'}</span>
       </Descriptions.Item>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { Provider } from '../../api/api-types';
 import { formatDateTime } from '../../lib/format';
+import { CreditPools } from './credit-pools';
 
 /** The expanded row: everything the table has no room for. */
 export function ProviderDetails(props: { provider: Provider }) {
@@ -14,8 +15,20 @@ export function ProviderDetails(props: { provider: Provider }) {
       <Descriptions.Item label={t('providers.loginProvider')}>
         {provider.provider ?? '—'}
       </Descriptions.Item>
+      <Descriptions.Item label={t('accountState.planTier')}>
+        {provider.planTier ?? provider.plan ?? '—'}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('accountState.apiRegion')}>
+        {provider.apiRegion}
+      </Descriptions.Item>
       <Descriptions.Item label={t('providers.ssoRegion')}>
         {provider.ssoRegion ?? '—'}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('accountState.startUrl')}>
+        {provider.startUrl === null ? '—' : <span className="mono">{provider.startUrl}</span>}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('accountState.profileArn')} span={2}>
+        {provider.profileArn === null ? '—' : <span className="mono">{provider.profileArn}</span>}
       </Descriptions.Item>
       <Descriptions.Item label={t('providers.weight')}>{provider.weight}</Descriptions.Item>
       <Descriptions.Item label={t('providers.concurrencyCap')}>
@@ -30,6 +43,9 @@ export function ProviderDetails(props: { provider: Provider }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('providers.usageResets')}>
         {formatDateTime(provider.usageResetsAt)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('accountState.creditPools')} span={3}>
+        <CreditPools pools={provider.usage.pools} />
       </Descriptions.Item>
       <Descriptions.Item label={t('providers.entitlements')} span={3}>
         {provider.entitlements === null

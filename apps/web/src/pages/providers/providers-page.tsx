@@ -1,8 +1,9 @@
 import { ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 
 import type { Provider } from '../../api/api-types';
 import { useProviders } from '../../api/use-providers';
@@ -26,6 +27,10 @@ export function ProvidersPage() {
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const [editing, setEditing] = useState<Provider | undefined>();
+  // `?account=<id>` (links from the request log) opens that account's details.
+  const [search] = useSearchParams();
+  const linked = search.get('account');
+  const [expanded, setExpanded] = useState<readonly Key[]>(linked === null ? [] : [linked]);
 
   const columns: ColumnsType<Provider> = [
     {
@@ -53,11 +58,14 @@ export function ProvidersPage() {
         </Tag>
       ),
     },
-    { title: t('providers.region'), dataIndex: 'region' },
+    { title: t('accountState.apiRegion'), dataIndex: 'apiRegion' },
     {
       title: t('providers.plan'),
-      dataIndex: 'plan',
-      render: (plan: string | null) => (plan === null ? '—' : <Tag color="purple">{plan}</Tag>),
+      key: 'plan',
+      render: (_value, provider) => {
+        const plan = provider.planTier ?? provider.plan;
+        return plan === null ? '—' : <Tag color="purple">{plan}</Tag>;
+      },
     },
     {
       title: t('common.status'),
@@ -89,6 +97,23 @@ export function ProvidersPage() {
                 ` (${t('providers.inARow', { count: provider.consecutiveErrors })})`}
             </Typography.Text>
           </Tooltip>
+        ),
+    },
+    {
+      title: t('accountState.lastError'),
+      key: 'lastError',
+      render: (_value, provider) =>
+        provider.lastError === null ? (
+          <Typography.Text type="secondary">{t('accountState.noError')}</Typography.Text>
+        ) : (
+          <Space direction="vertical" size={0} style={{ maxWidth: 320 }}>
+            <Typography.Text type="danger" ellipsis={{ tooltip: provider.lastError }}>
+              {provider.lastError}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <RelativeTime value={provider.lastErrorAt} />
+            </Typography.Text>
+          </Space>
         ),
     },
     {
@@ -130,7 +155,11 @@ export function ProvidersPage() {
         columns={columns}
         loading={providers.isPending}
         pageSize={50}
-        expandable={{ expandedRowRender: (provider) => <ProviderDetails provider={provider} /> }}
+        expandable={{
+          expandedRowRender: (provider) => <ProviderDetails provider={provider} />,
+          expandedRowKeys: expanded,
+          onExpandedRowsChange: setExpanded,
+        }}
         empty={
           <Empty description={t('providers.empty')}>
             <Button type="primary" onClick={() => setAdding(true)}>

@@ -1,3 +1,4 @@
+import { accountState } from './account-state';
 import { apiKeys } from './api-keys';
 import { common } from './common';
 import { dashboard } from './dashboard';
@@ -12,6 +13,7 @@ export const en = {
   ...common,
   ...dashboard,
   ...providers,
+  ...accountState,
   ...apiKeys,
   ...users,
   ...logs,

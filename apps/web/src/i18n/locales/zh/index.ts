@@ -1,5 +1,6 @@
 import type { en } from '../en';
 import type { TranslationShape } from '../translation-shape';
+import { accountState } from './account-state';
 import { apiKeys } from './api-keys';
 import { common } from './common';
 import { dashboard } from './dashboard';
@@ -14,6 +15,7 @@ export const zh: TranslationShape<typeof en> = {
   ...common,
   ...dashboard,
   ...providers,
+  ...accountState,
   ...apiKeys,
   ...users,
   ...logs,

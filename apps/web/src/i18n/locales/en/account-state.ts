@@ -1,0 +1,35 @@
+export const accountState = {
+  accountState: {
+    needsSignIn: 'Needs sign-in',
+    needsSignInHelp:
+      'Its refresh token was revoked or expired: sign in again with this account, or replace its credentials.',
+    reasons: {
+      unknown_host: 'Its API region has no Kiro host',
+      wrong_region: 'Wrong API region',
+      invalid_profile: 'No valid profile',
+      refresh_revoked: 'Sign-in revoked',
+      refresh_failed: 'Token refresh failing',
+      token_expired: 'Token rejected',
+      forbidden: 'Access denied',
+    },
+    lastError: 'Last error',
+    lastErrorAt: '{{time}}',
+    noError: 'No errors',
+    apiRegion: 'API region',
+    startUrl: 'Start URL',
+    profileArn: 'Profile ARN',
+    planTier: 'Plan',
+    creditPools: 'Credits',
+    noPools: 'Not synced yet',
+    poolKinds: {
+      base: 'Monthly',
+      'free-trial': 'Free trial',
+      bonus: 'Bonus',
+      overage: 'Overage',
+    },
+    poolUsage: '{{used}} / {{limit}}',
+    resets: 'resets {{time}}',
+    expires: 'expires {{time}}',
+    expired: 'expired {{time}}',
+  },
+} as const;
