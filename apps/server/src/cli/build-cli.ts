@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 
+import { registerAccountsAddKey } from './commands/accounts-add-key-command';
 import { registerAccountsExport } from './commands/accounts-export-command';
 import { registerAccountsImport } from './commands/accounts-import-command';
 import { registerAccountsScan } from './commands/accounts-scan-command';
@@ -32,6 +33,7 @@ export function buildCli(options: { exitOverride?: boolean } = {}): Command {
   registerAccountsImport(accounts);
   registerAccountsScan(accounts);
   registerAccountsExport(accounts);
+  registerAccountsAddKey(accounts);
   registerMigrateFrom(program);
   registerBackup(program);
   program
