@@ -42,3 +42,14 @@ export type UsageReport = JsonOk<paths['/usage']['get']>;
 export type UsageQuery = NonNullable<paths['/usage']['get']['parameters']['query']>;
 export type LogPage = JsonOk<paths['/logs']['get']>;
 export type LogQuery = NonNullable<paths['/logs']['get']['parameters']['query']>;
+
+export type SignInSession = Schemas['SignInSession'];
+export type SignInInput = Schemas['StartSignIn'];
+export type SignInCapabilities = Schemas['SignInCapabilities'];
+export type ImportResult = Schemas['ImportResult'];
+export type LocalTokenFile = Schemas['LocalTokenFile'];
+export type LocalTokens = JsonOk<paths['/providers/local-tokens']['get']>;
+export type AccountBundle = Schemas['AccountBundle'];
+export type DuplicatePolicy = NonNullable<
+  JsonBody<paths['/providers/import-files']['post']>['onDuplicate']
+>;

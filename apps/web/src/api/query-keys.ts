@@ -11,4 +11,7 @@ export const queryKeys = {
   logs: (query: LogQuery) => ['logs', query] as const,
   config: ['config'] as const,
   models: ['models'] as const,
+  signIn: (id: string) => ['sign-in', id] as const,
+  signInCapabilities: ['sign-in', 'capabilities'] as const,
+  localTokens: ['local-tokens'] as const,
 };

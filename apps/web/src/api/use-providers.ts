@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { unwrap } from './api-client';
 import { useApiClient } from './api-client-context';
-import type { KiroCredentials, Provider, ProviderInput, ProviderPatch } from './api-types';
+import type { Provider, ProviderInput, ProviderPatch } from './api-types';
 import { queryKeys } from './query-keys';
 
 /**
@@ -39,17 +39,6 @@ export function useCreateProvider() {
   return useMutation({
     mutationFn: async (body: ProviderInput) =>
       (await unwrap(client.POST('/providers', { body }))).provider,
-    onSuccess: invalidate,
-    meta: { silent: true },
-  });
-}
-
-export function useImportProviders() {
-  const client = useApiClient();
-  const invalidate = useInvalidateProviders();
-  return useMutation({
-    mutationFn: async (tokens: KiroCredentials[]) =>
-      (await unwrap(client.POST('/providers/import', { body: { tokens } }))).providers,
     onSuccess: invalidate,
     meta: { silent: true },
   });

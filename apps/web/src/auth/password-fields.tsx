@@ -28,21 +28,33 @@ export function NewPasswordField(props: { name: string; label: string; different
   );
 }
 
-/** The new password typed again, checked against the field `repeats`. */
-export function RepeatPasswordField(props: { name: string; repeats: string }) {
+/**
+ * The new password typed again, checked against the field `repeats`. `texts` words it for another
+ * secret (an export passphrase).
+ */
+export function RepeatPasswordField(props: {
+  name: string;
+  repeats: string;
+  texts?: { label: string; required: string; mismatch: string };
+}) {
   const { t } = useTranslation();
+  const texts = props.texts ?? {
+    label: t('password.confirm'),
+    required: t('password.confirmRequired'),
+    mismatch: t('password.mismatch'),
+  };
   return (
     <Form.Item
       name={props.name}
-      label={t('password.confirm')}
+      label={texts.label}
       dependencies={[props.repeats]}
       rules={[
-        { required: true, message: t('password.confirmRequired') },
+        { required: true, message: texts.required },
         ({ getFieldValue }) => ({
           validator: (_rule, value: string | undefined) =>
             value === undefined || value === '' || value === getFieldValue(props.repeats)
               ? Promise.resolve()
-              : Promise.reject(new Error(t('password.mismatch'))),
+              : Promise.reject(new Error(texts.mismatch)),
         }),
       ]}
     >

@@ -188,17 +188,6 @@ export function createFakeAdminApi(
       state.providers.push(provider);
       return HttpResponse.json({ provider }, { status: 201 });
     }),
-    http.post('*/api/providers/import', async ({ request }) => {
-      await record(request);
-      const refused = gate();
-      if (refused) return refused;
-      const body = (await request.json()) as { tokens?: unknown[] };
-      const created = (body.tokens ?? []).map((_token, index) =>
-        fakeProvider({ id: `imported-${index + 1}`, name: `Imported ${index + 1}` }),
-      );
-      state.providers.push(...created);
-      return HttpResponse.json({ providers: created }, { status: 201 });
-    }),
     http.get('*/api/stats', () => {
       const refused = gate();
       if (refused) return refused;

@@ -1,6 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Button, Input, Space, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { readFileText } from '../../lib/read-file-text';
 
 /** A JSON text area with an "upload file" button that fills it (read locally, never uploaded). */
 export function JsonFileField(props: {
@@ -29,7 +30,7 @@ export function JsonFileField(props: {
         accept=".json,application/json"
         showUploadList={false}
         beforeUpload={(file) => {
-          void file.text().then((text) => props.onChange?.(text));
+          void readFileText(file).then((text) => props.onChange?.(text));
           return false;
         }}
       >

@@ -1,5 +1,5 @@
-import { ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Space, Tag, Tooltip, Typography } from 'antd';
+import { ExportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Empty, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +11,9 @@ import { PageHeader } from '../../lib/page-header';
 import { RelativeTime } from '../../lib/relative-time';
 import { TableCard } from '../../lib/table-card';
 import { useNow } from '../../lib/use-now';
-import { AddProviderModal } from './add-provider-modal';
+import { AddAccountModal } from './add-account/add-account-modal';
+import { ExportAccountsModal } from './add-account/export-accounts-modal';
 import { EditProviderModal } from './edit-provider-modal';
-import { ImportProvidersModal } from './import-providers-modal';
 import { ProviderActions } from './provider-actions';
 import { ProviderDetails } from './provider-details';
 import { ProviderStatusTag } from './provider-status';
@@ -21,11 +21,10 @@ import { QuotaProgress } from './quota-progress';
 
 export function ProvidersPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const providers = useProviders();
   const now = useNow(15_000);
   const [adding, setAdding] = useState(false);
-  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [editing, setEditing] = useState<Provider | undefined>();
   // `?account=<id>` (links from the request log) opens that account's details.
   const [search] = useSearchParams();
@@ -141,8 +140,12 @@ export function ProvidersPage() {
                 onClick={() => void providers.refetch()}
               />
             </Tooltip>
-            <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
-              {t('providers.import.button')}
+            <Button
+              icon={<ExportOutlined />}
+              disabled={(providers.data?.length ?? 0) === 0}
+              onClick={() => setExporting(true)}
+            >
+              {t('exportAccounts.button')}
             </Button>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
               {t('providers.add')}
@@ -168,19 +171,11 @@ export function ProvidersPage() {
           </Empty>
         }
       />
-      <AddProviderModal
-        open={adding}
-        onClose={(added) => {
-          setAdding(false);
-          if (added) void message.success(t('providers.added'));
-        }}
-      />
-      <ImportProvidersModal
-        open={importing}
-        onClose={(count) => {
-          setImporting(false);
-          if (count > 0) void message.success(t('providers.import.done', { count }));
-        }}
+      <AddAccountModal open={adding} onClose={() => setAdding(false)} />
+      <ExportAccountsModal
+        open={exporting}
+        accounts={providers.data ?? []}
+        onClose={() => setExporting(false)}
       />
       <EditProviderModal provider={editing} onClose={() => setEditing(undefined)} />
     </>

@@ -1,3 +1,4 @@
+import { addAccount } from './add-account';
 import { accountState } from './account-state';
 import { apiKeys } from './api-keys';
 import { common } from './common';
@@ -14,6 +15,7 @@ export const en = {
   ...dashboard,
   ...providers,
   ...accountState,
+  ...addAccount,
   ...apiKeys,
   ...users,
   ...logs,

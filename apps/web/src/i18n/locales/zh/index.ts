@@ -1,5 +1,6 @@
 import type { en } from '../en';
 import type { TranslationShape } from '../translation-shape';
+import { addAccount } from './add-account';
 import { accountState } from './account-state';
 import { apiKeys } from './api-keys';
 import { common } from './common';
@@ -16,6 +17,7 @@ export const zh: TranslationShape<typeof en> = {
   ...dashboard,
   ...providers,
   ...accountState,
+  ...addAccount,
   ...apiKeys,
   ...users,
   ...logs,
