@@ -154,7 +154,11 @@ export async function candidatesFromFiles(
       candidates.push({ source: file.name, problem: error, warnings: [] });
       continue;
     }
-    candidates.push(...(await fromValue(file.name, file.name, value)));
+    const found = await fromValue(file.name, file.name, value);
+    if (found.length === 0 && !registrations.has(baseName(file.name))) {
+      candidates.push({ source: file.name, problem: 'No account in this file.', warnings: [] });
+    }
+    candidates.push(...found);
   }
   for (const { file } of parsed) {
     const registration = registrations.get(baseName(file.name));
