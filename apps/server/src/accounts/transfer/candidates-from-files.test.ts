@@ -161,7 +161,7 @@ describe('candidatesFromFiles', () => {
       },
     ]);
     expect(candidates[3]!.account!.credentials.expiresAt).toBe('2026-07-01T00:00:00.123Z');
-    expect(candidates[2]!.settings).toEqual({ name: 'Work' });
+    expect(candidates[2]).toMatchObject({ settings: { name: 'Work' } });
   });
 
   it("reads the original OctoProxy's export: its IdC region is the SSO region, seconds become dates", async () => {
