@@ -1894,7 +1894,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Check the provider now (token refresh and usage call; no quota spent) */
+    /** Check the provider now: refresh its token, then call the API host, region and profile a chat call uses (no quota spent) */
     post: {
       parameters: {
         query?: never;

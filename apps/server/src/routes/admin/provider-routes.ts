@@ -149,7 +149,8 @@ export function providerRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
       createRoute({
         method: 'post',
         path: '/providers/{id}/health-check',
-        summary: 'Check the provider now (token refresh and usage call; no quota spent)',
+        summary:
+          'Check the provider now: refresh its token, then call the API host, region and profile a chat call uses (no quota spent)',
         request: { params: idParamSchema },
         responses: {
           200: jsonContent(
