@@ -666,6 +666,13 @@ export function createSignInService(options: {
         const details = detailsOf(session);
         if (details.flow === 'device-code' && details.phase === 'polling') {
           poller.schedule(session.id, details.nextPollAt ?? now());
+        } else if (details.phase === 'finishing') {
+          // The last run stopped between receiving tokens and storing the account.
+          await end(
+            session,
+            'failed',
+            'The server restarted while finishing this sign-in; start it again.',
+          );
         }
       }
     },
