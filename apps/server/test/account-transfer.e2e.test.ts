@@ -188,6 +188,20 @@ describe('account import and export', () => {
     await serveThrough(first, result('kiro-cli.json').accountId);
   });
 
+  it("keeps an IdC file's region as the SSO region in the all-or-nothing import too", async () => {
+    const idc = first.sim.addAccount({ authMethod: 'idc', ssoRegion: 'eu-west-1' });
+    const response = await first.admin('POST', '/api/providers/import', {
+      tokens: [idc.credentials],
+    });
+    expect(response.status).toBe(201);
+    expect((response.body as Json).providers[0]).toMatchObject({
+      authMethod: 'idc',
+      region: 'eu-central-1',
+      ssoRegion: 'eu-west-1',
+    });
+    await first.admin('DELETE', `/api/providers/${(response.body as Json).providers[0].id}`);
+  });
+
   it('replaces the credentials of a known account when asked to', async () => {
     const account = first.sim.addAccount({ authMethod: 'social' });
     const file = { name: 'again.json', content: JSON.stringify(account.tokenFile) };
