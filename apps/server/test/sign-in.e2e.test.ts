@@ -241,6 +241,29 @@ describe('IAM Identity Center', () => {
     });
   }
 
+  it('finds the API region by trying the other one on 403 Invalid token', async () => {
+    const { admin } = await server();
+    // An eu-west-1 login whose profile lives in us-east-1: eu-central-1 is tried first and refuses.
+    const simulated = fixture.sim.addAccount({
+      authMethod: 'idc',
+      ssoRegion: 'eu-west-1',
+      region: 'us-east-1',
+      email: 'moved@acme.com',
+    });
+    const added = await admin('POST', '/api/providers', { credentials: simulated.credentials });
+    expect(added.status).toBe(201);
+    expect(added.body.provider).toMatchObject({
+      region: 'us-east-1',
+      ssoRegion: 'eu-west-1',
+      name: 'moved@acme.com',
+    });
+    const lookups = fixture.sim.requests.entries('listAvailableProfiles');
+    expect(lookups.map((entry) => [entry.region, entry.status])).toEqual([
+      ['eu-central-1', 403],
+      ['us-east-1', 200],
+    ]);
+  });
+
   it('authorization code + PKCE through the loopback listener', async () => {
     const { admin } = await server();
     const { session } = (
