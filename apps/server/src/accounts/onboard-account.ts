@@ -154,7 +154,10 @@ export async function validateAccount(
     ssoRegion: candidate.ssoRegion ?? undefined,
     profileArn: candidate.profileArn ?? undefined,
     proxyUrl: candidate.proxyUrl ?? undefined,
-    credentials: candidate.credentials,
+    // No expiry of its own: the token manager prefers a caller's copy that expires later than its
+    // refresh, and a file's claimed expiry (far in the future, or stale) must never win over the
+    // tokens the validating refresh just issued.
+    credentials: { ...candidate.credentials, expiresAt: undefined },
   };
   if (candidate.authMethod === 'api-key') {
     if (!candidate.credentials.accessToken?.startsWith('ksk_')) {
