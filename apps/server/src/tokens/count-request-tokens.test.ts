@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { countRequestTokens } from './count-request-tokens';
 import { estimateImageTokens, maxImageTokens } from './image-token-estimate';
 import { createTokenizer } from './text-tokenizer';
-import { TokenCalibration } from './token-calibration';
+import { baseTokenRatio, TokenCalibration } from './token-calibration';
 
 const tokenize = createTokenizer();
 
@@ -74,22 +74,64 @@ describe('countRequestTokens', () => {
 });
 
 describe('TokenCalibration', () => {
-  it('starts from the initial ratio and converges to the upstream’s counts per model', () => {
-    const calibration = new TokenCalibration({ initialRatio: 1.1, smoothing: 0.5 });
-    expect(calibration.apply('claude-sonnet-4.5', 1000)).toBe(1100);
-    for (let index = 0; index < 20; index += 1) {
-      calibration.observe({ model: 'claude-sonnet-4.5', rawTokens: 1000, upstreamTokens: 1300 });
+  const model = 'claude-sonnet-4.5';
+  const paragraph = 'The quick brown fox jumps over the lazy dog while the band plays on. ';
+  const longRequest = {
+    system: 'You are a careful reviewer.',
+    messages: [{ role: 'user' as const, content: paragraph.repeat(850) }],
+  };
+
+  it('keeps a 13 000-token request within 10 % after a long stream of short-prompt reports', () => {
+    const raw = countRequestTokens(longRequest, tokenize);
+    expect(raw).toBeGreaterThan(12_500);
+    expect(raw).toBeLessThan(13_500);
+    const calibration = new TokenCalibration();
+    const before = calibration.apply(model, raw);
+    // Short prompts behind the upstream's own fixed overhead: a plain ratio would be 20× and more.
+    for (let index = 0; index < 5000; index += 1) {
+      const shortRaw = 60 + (index % 300);
+      calibration.observe({ model, rawTokens: shortRaw, upstreamTokens: 6000 + shortRaw * 1.4 });
     }
-    expect(calibration.ratio('claude-sonnet-4.5')).toBeCloseTo(1.3, 3);
-    expect(calibration.apply('claude-haiku-4.5', 1000)).toBe(1100);
-    expect(calibration.samples('claude-sonnet-4.5')).toBe(20);
+    const after = calibration.apply(model, raw);
+    expect(Math.abs(after - before) / before).toBeLessThanOrEqual(0.1);
+    expect(calibration.samples(model)).toBe(5000);
   });
 
-  it('ignores tiny prompts and bounds outliers', () => {
+  it('bounds the drift even when every report claims three times our count', () => {
     const calibration = new TokenCalibration();
-    calibration.observe({ model: 'm', rawTokens: 10, upstreamTokens: 500 });
-    expect(calibration.samples('m')).toBe(0);
-    calibration.observe({ model: 'm', rawTokens: 100, upstreamTokens: 100_000 });
-    expect(calibration.ratio('m')).toBe(3);
+    const before = calibration.apply(model, 13_000);
+    for (let index = 0; index < 2000; index += 1) {
+      const rawTokens = 500 + (index % 40) * 500;
+      calibration.observe({ model, rawTokens, upstreamTokens: rawTokens * 3 });
+    }
+    expect(calibration.apply(model, 13_000)).toBe(Math.ceil(before * 1.1));
+  });
+
+  it('learns the per-token slope of varied prompts, not the upstream’s fixed overhead', () => {
+    const calibration = new TokenCalibration();
+    for (let index = 0; index < 500; index += 1) {
+      const rawTokens = 500 + (index % 40) * 500;
+      calibration.observe({ model, rawTokens, upstreamTokens: 7000 + rawTokens * 1.2 });
+    }
+    expect(calibration.ratio(model)).toBeCloseTo(1.2, 3);
+    expect(calibration.ratio('claude-haiku-4.5')).toBe(baseTokenRatio);
+  });
+
+  it('counts alike on a fresh and on a long-running server when no traffic happened', () => {
+    const raw = countRequestTokens(longRequest, tokenize);
+    const longRunning = new TokenCalibration();
+    for (let index = 0; index < 1000; index += 1) {
+      const rawTokens = 500 + (index % 40) * 500;
+      longRunning.observe({ model: 'other-model', rawTokens, upstreamTokens: rawTokens * 2 });
+    }
+    expect(longRunning.apply(model, raw)).toBe(new TokenCalibration().apply(model, raw));
+    expect(new TokenCalibration().apply(model, raw)).toBe(Math.ceil(raw * baseTokenRatio));
+  });
+
+  it('ignores empty reports', () => {
+    const calibration = new TokenCalibration();
+    calibration.observe({ model, rawTokens: 0, upstreamTokens: 500 });
+    calibration.observe({ model, rawTokens: 100, upstreamTokens: 0 });
+    expect(calibration.samples(model)).toBe(0);
   });
 });
