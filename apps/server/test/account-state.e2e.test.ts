@@ -223,6 +223,40 @@ describe('an account whose API host does not resolve', () => {
   });
 });
 
+describe('a stream that breaks after its first event', () => {
+  it('is logged against the account that served it, with the failure', async () => {
+    await removeAll();
+    const simulated = e2e.sim.addAccount({ authMethod: 'social' });
+    const stored = await addProvider({ name: 'cut', credentials: simulated.tokenFile });
+    const handle = e2e.sim.injectFault({
+      fault: { type: 'exception', exceptionType: 'InternalServerException', afterFrames: 2 },
+      accountId: simulated.id,
+    });
+    const stream = anthropic.messages.stream({
+      model: 'claude-sonnet-4-6',
+      max_tokens: 128,
+      messages: [{ role: 'user', content: 'sim: chunks ["one ","two ","three ","four"]' }],
+    });
+    await expect(stream.finalMessage()).rejects.toBeInstanceOf(Anthropic.APIError);
+    expect(handle.fired).toBe(1);
+    await vi.waitFor(
+      async () => {
+        const logs = (await e2e.admin('GET', '/api/logs?limit=1')).body as { logs: LogRow[] };
+        expect(logs.logs[0]?.errorMessage).not.toBeNull();
+        expect(logs.logs[0]?.attempts).toEqual([
+          expect.objectContaining({
+            accountId: stored.id,
+            accountName: 'cut',
+            outcome: 'stream_failed',
+            reason: 'upstream_5xx',
+          }),
+        ]);
+      },
+      { timeout: 5_000 },
+    );
+  });
+});
+
 describe('what the accounts table shows', () => {
   it('every credit pool (free trial, bonus) and Kiro’s own plan name', async () => {
     await removeAll();

@@ -3,7 +3,10 @@ import type { AnthropicMessagesRequest, AnthropicStreamEvent } from '@octoproxy/
 /** One upstream attempt of a request: which account, and how it ended. */
 export interface UpstreamAttempt {
   accountId: string;
-  /** `success`, or why not: the pool's failure class (`misconfigured`, `transient`, `auth`…). */
+  /**
+   * `success`, or why not: the pool's failure class (`misconfigured`, `transient`, `auth`…), or
+   * `stream_failed` when the committed stream broke after its first event.
+   */
   outcome: string;
   /** The specific cause, e.g. `unknown_host`; null on success. */
   reason: string | null;

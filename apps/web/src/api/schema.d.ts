@@ -3616,7 +3616,7 @@ export interface components {
       accountId: string;
       /** @description The account’s current name; null once it was deleted. */
       accountName: string | null;
-      /** @description `success`, or the failure class (`misconfigured`, `transient`…). */
+      /** @description `success`, the failure class (`misconfigured`, `transient`…), or `stream_failed` when the stream broke after its first event. */
       outcome: string;
       /** @description e.g. `unknown_host`, `throttled`. */
       reason: string | null;

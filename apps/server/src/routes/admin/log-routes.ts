@@ -14,9 +14,10 @@ const requestAttemptSchema = z
       .string()
       .nullable()
       .openapi({ description: 'The account’s current name; null once it was deleted.' }),
-    outcome: z
-      .string()
-      .openapi({ description: '`success`, or the failure class (`misconfigured`, `transient`…).' }),
+    outcome: z.string().openapi({
+      description:
+        '`success`, the failure class (`misconfigured`, `transient`…), or `stream_failed` when the stream broke after its first event.',
+    }),
     reason: z.string().nullable().openapi({ description: 'e.g. `unknown_host`, `throttled`.' }),
     message: z.string().nullable(),
     durationMs: z.number().nullable(),

@@ -1,9 +1,14 @@
-import type { AnthropicStreamEvent } from '@octoproxy/converters';
+import { InternalError, type AnthropicStreamEvent } from '@octoproxy/converters';
 import { KiroUpstreamError, type KiroClient, type KiroResponse } from '@octoproxy/kiro';
 import type { Lease, Pool } from '@octoproxy/pool';
 import type { Storage } from '@octoproxy/storage';
 
-import type { MessageBackend, OpenedStream, UpstreamSummary } from '../../proxy/message-backend';
+import type {
+  MessageBackend,
+  OpenedStream,
+  UpstreamAttempt,
+  UpstreamSummary,
+} from '../../proxy/message-backend';
 import type { StoredKiroAccounts } from './stored-kiro-accounts';
 
 interface FirstEvent {
@@ -100,6 +105,9 @@ export function kiroBackend(options: {
           signal: context.signal,
           credits: result.credits,
         });
+        if (result.error !== undefined && !cancelled && !context.signal.aborted) {
+          noteStreamFailure(context.attemptLog, result.error);
+        }
         return {
           upstreamInputTokens:
             result.inputTokensSource === 'estimate' ? undefined : result.inputTokens,
@@ -118,4 +126,14 @@ function settleLease(
   if (outcome.cancelled || outcome.signal.aborted) lease.abort();
   else if (outcome.error !== undefined) lease.fail(outcome.error);
   else lease.succeed({ creditsUsed: outcome.credits });
+}
+
+/** The committed attempt's stream broke after its first event: the log says so, and why. */
+function noteStreamFailure(attemptLog: UpstreamAttempt[], error: unknown): void {
+  const last = attemptLog.at(-1);
+  if (last?.outcome !== 'success') return;
+  const reason = (error as { reason?: unknown }).reason;
+  last.outcome = 'stream_failed';
+  last.reason = typeof reason === 'string' ? reason : null;
+  last.message = InternalError.from(error).message;
 }
