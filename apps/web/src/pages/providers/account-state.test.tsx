@@ -115,6 +115,22 @@ describe('accounts table: state the admin can trust', () => {
     ]);
   });
 
+  it('opens the details of the account a request-log link names', async () => {
+    const { api } = renderAsAdmin('/providers?account=acc-linked');
+    api.state.providers = [
+      fakeProvider({ id: 'acc-other', name: 'Other' }),
+      fakeProvider({
+        id: 'acc-linked',
+        name: 'Linked',
+        authMethod: 'idc',
+        ssoRegion: 'us-east-2',
+        startUrl: 'https://d-9067000000.awsapps.com/start',
+      }),
+    ];
+    expect(await screen.findByText('https://d-9067000000.awsapps.com/start')).toBeInTheDocument();
+    expect(screen.getAllByText('Start URL')).toHaveLength(1);
+  });
+
   it('shows a state the server changed within seconds, without a click', async () => {
     const { api } = renderAsAdmin('/providers');
     api.state.providers = [fakeProvider({ name: 'Flaky' })];
