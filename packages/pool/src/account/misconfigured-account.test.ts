@@ -150,5 +150,13 @@ describe('an admin health check', () => {
       quarantine: null,
     });
     expect(asked).toEqual([10 * minute, Number.POSITIVE_INFINITY]);
+
+    // Its recovery probes refresh too, so a still-valid access token does not bring it back.
+    await pool.checkAccount('a1');
+    expect(asked.at(-1)).toBe(Number.POSITIVE_INFINITY);
+    expect(pool.account('a1')?.state).toMatchObject({
+      health: 'unhealthy',
+      healthReason: 'refresh_revoked',
+    });
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '../account/record-upkeep';
 import type { AccountChange, UpkeepTaskName } from '../events/pool-events';
 import type { FailureClassification } from '../failure/failure-class';
+import { failureClassByReason } from '../failure/default-classify-failure';
 import type { UpstreamAccountRef } from '../ports/pool-upstream';
 import type { PoolRuntime } from '../pool-runtime';
 
@@ -15,11 +16,24 @@ function refOf(entry: AccountEntry): UpstreamAccountRef {
   return { id: entry.config.id, label: entry.config.label };
 }
 
+function unhealthyForItsToken(entry: AccountEntry): boolean {
+  const reason = entry.state.healthReason;
+  return (
+    entry.state.health === 'unhealthy' &&
+    reason !== null &&
+    Object.hasOwn(failureClassByReason, reason) &&
+    failureClassByReason[reason] === 'auth' &&
+    reason !== 'forbidden'
+  );
+}
+
 /** Token refresh + usage limits (no quota spent), plus a tiny generation when configured. */
 async function checkAccount(runtime: PoolRuntime, entry: AccountEntry, signal: AbortSignal) {
   const settings = runtime.settings();
   const account = refOf(entry);
-  const forceRefresh = entry.refreshOnNextCheck;
+  // An admin's "check now", or a probe of an account whose token could not be refreshed: a token
+  // still valid for a while proves nothing about the refresh token behind it.
+  const forceRefresh = entry.refreshOnNextCheck || unhealthyForItsToken(entry);
   entry.refreshOnNextCheck = false;
   const token = await runtime.upstream.refreshToken(account, {
     // A forced check proves the refresh token still works, not only the access token in hand.
