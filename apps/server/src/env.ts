@@ -25,6 +25,11 @@ export interface ServerEnv {
   kiroApiUrl: string | undefined;
   kiroAuthUrl: string | undefined;
   kiroOidcUrl: string | undefined;
+  /**
+   * `OCTOPROXY_SIGN_IN_CALLBACK`: `loopback` or `paste`, overriding the guess from the listen address
+   * of whether the admin's browser runs on this machine (social and IdC auth-code sign-ins).
+   */
+  signInCallback: 'loopback' | 'paste' | undefined;
   /** `HOME` (`USERPROFILE` on Windows): where Kiro, kiro-cli and the AWS CLI keep their logins. */
   homeDir: string;
 }
@@ -58,6 +63,7 @@ const envSchema = z.object({
   OCTOPROXY_KIRO_API_URL: optionalUrl,
   OCTOPROXY_KIRO_AUTH_URL: optionalUrl,
   OCTOPROXY_KIRO_OIDC_URL: optionalUrl,
+  OCTOPROXY_SIGN_IN_CALLBACK: optionalText.pipe(z.enum(['loopback', 'paste']).optional()),
   HOME: optionalText,
   USERPROFILE: optionalText,
 });
@@ -87,6 +93,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     kiroApiUrl: env.OCTOPROXY_KIRO_API_URL,
     kiroAuthUrl: env.OCTOPROXY_KIRO_AUTH_URL,
     kiroOidcUrl: env.OCTOPROXY_KIRO_OIDC_URL,
+    signInCallback: env.OCTOPROXY_SIGN_IN_CALLBACK,
     homeDir: env.HOME ?? env.USERPROFILE ?? homedir(),
   };
 }

@@ -54,6 +54,8 @@ export function buildApp(options: {
   recorder?: RequestRecorder;
   /** The address the server listens on: it decides whether a loopback sign-in callback works. */
   listenHost?: string;
+  /** `OCTOPROXY_SIGN_IN_CALLBACK`: the admin's answer to that question, when given. */
+  signInCallback?: 'loopback' | 'paste' | undefined;
   /** The home folder scanned for local Kiro logins (default: the process's). */
   homeDir?: string;
   /** The Kiro client new accounts are validated with; without one, imports report it missing. */
@@ -103,6 +105,7 @@ export function buildApp(options: {
           onboarding,
           logger,
           listenHost: options.listenHost ?? settings.current.host,
+          callbackMode: options.signInCallback,
         });
   const admin = adminRoutes({
     storage: core.storage,

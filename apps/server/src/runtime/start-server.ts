@@ -81,6 +81,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     homeDir: env.homeDir,
     kiro: upstream.kiro,
     listenHost: options.host ?? core.settings.current.host,
+    signInCallback: env.signInCallback,
   });
   await upstream.start();
   // Device-code sign-ins left pending by an earlier run poll again (their pace is stored).

@@ -26,12 +26,14 @@ export function createSignIn(options: {
   onboarding: OnboardingDeps;
   logger: Logger;
   listenHost: string;
+  /** `OCTOPROXY_SIGN_IN_CALLBACK`, when the admin set it. */
+  callbackMode?: 'loopback' | 'paste' | undefined;
   loopbackPorts?: readonly number[];
 }): SignInService {
   return createSignInService({
     onboarding: options.onboarding,
     logger: options.logger,
-    capabilities: signInCapabilities(options.listenHost),
+    capabilities: signInCapabilities(options.listenHost, options.callbackMode),
     loopbackPorts: options.loopbackPorts ?? defaultLoopbackPorts,
   });
 }

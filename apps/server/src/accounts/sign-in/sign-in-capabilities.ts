@@ -12,7 +12,23 @@ function isLoopbackHost(host: string): boolean {
  * listens on every address (Docker, a VPS) is likely used from elsewhere, where 127.0.0.1 is the
  * admin's own computer: the admin pastes the final URL back instead.
  */
-export function signInCapabilities(listenHost: string): SignInCapabilities {
+export function signInCapabilities(
+  listenHost: string,
+  /** The admin's own answer (`OCTOPROXY_SIGN_IN_CALLBACK`), which wins over the guess. */
+  configured?: 'loopback' | 'paste',
+): SignInCapabilities {
+  if (configured === 'loopback') {
+    return {
+      loopbackCallback: true,
+      reason: 'OCTOPROXY_SIGN_IN_CALLBACK=loopback: the browser signing in runs on this machine.',
+    };
+  }
+  if (configured === 'paste') {
+    return {
+      loopbackCallback: false,
+      reason: 'OCTOPROXY_SIGN_IN_CALLBACK=paste: paste the final URL of the sign-in back.',
+    };
+  }
   return isLoopbackHost(listenHost)
     ? {
         loopbackCallback: true,
