@@ -10,7 +10,8 @@ Options:
   --port <n>                   port to listen on (default 8787; 0 picks a free one)
   --host <host>                address to bind (default 127.0.0.1)
   --accounts <n>               accounts to create (default 1)
-  --auth-method <list>         social, builder-id or idc; a comma list cycles (default social)
+  --auth-method <list>         social, builder-id, idc, api-key or external-idp; a comma list
+                               cycles (default social)
   --plan <plan>                FREE, PRO, PRO_PLUS or POWER (default PRO)
   --first-token-delay-ms <n>   delay before the first frame of each answer (default 0)
   --tokens-per-second <n>      output pace after the first frame (default unlimited)
