@@ -21,3 +21,9 @@ export {
   AnthropicMessageAccumulator,
   aggregateAnthropicStream,
 } from '../aggregate/anthropic-message-accumulator';
+export type { Adaptation, AdaptationKind } from '../convert/adaptation';
+export {
+  declareAnthropicDefinedTools,
+  isAnthropicServerTool,
+  type DeclareAnthropicToolsOptions,
+} from './anthropic-defined-tools';
