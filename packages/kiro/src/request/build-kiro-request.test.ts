@@ -282,13 +282,16 @@ describe('buildKiroRequest sanitizer rules', () => {
     expect(first.userInputMessage.content).toContain('## Tool: tool_1\n' + 'd'.repeat(20_000));
   });
 
-  it('drops server tools and gives description-less tools a description', () => {
-    const built = build({
-      tools: [
-        { type: 'web_search_20250305', name: 'web_search' },
-        { name: 'Nodesc', input_schema: { type: 'object' } },
-      ],
-    });
+  it('drops server tools when told to and gives description-less tools a description', () => {
+    const built = build(
+      {
+        tools: [
+          { type: 'web_search_20250305', name: 'web_search' },
+          { name: 'Nodesc', input_schema: { type: 'object' } },
+        ],
+      },
+      { serverTools: 'drop' },
+    );
     const specs =
       built.body.conversationState.currentMessage.userInputMessage.userInputMessageContext!.tools!;
     expect(specs.map((spec) => spec.toolSpecification)).toEqual([

@@ -1,9 +1,16 @@
-import { InvalidRequestError, type AnthropicMessagesRequest } from '@octoproxy/converters';
+import {
+  declareAnthropicDefinedTools,
+  InvalidRequestError,
+  type Adaptation,
+  type AnthropicMessagesRequest,
+  type AnthropicToolChoice,
+  type DeclareAnthropicToolsOptions,
+} from '@octoproxy/converters';
 
 import { KiroPromptTooLongError } from '../errors/kiro-errors';
 import { assertImageSizes, boundImages, type ImageBounds } from './bound-images';
 import { resolveConversationId } from './conversation-id';
-import { toTurns, type AssistantTurn, type UserTurn } from './conversation-turns';
+import { toTurns, type AssistantTurn, type Turn, type UserTurn } from './conversation-turns';
 import { estimateTextTokens, imageTokenEstimate } from './estimate-tokens';
 import type {
   KiroAssistantResponseMessage,
@@ -35,7 +42,7 @@ import { buildToolSpecs } from './tool-specs';
 export const defaultMaxBodyBytes = 600_000;
 
 export interface BuildKiroRequestOptions
-  extends ModelMappingOptions, ImageBounds, ThinkingTagOptions {
+  extends ModelMappingOptions, ImageBounds, ThinkingTagOptions, DeclareAnthropicToolsOptions {
   request: AnthropicMessagesRequest;
   /** Sent as the top-level `profileArn` when given. */
   profileArn?: string | undefined;
@@ -63,6 +70,26 @@ export interface BuiltKiroRequest {
   estimatedInputTokens: number;
   /** Size of `json` without image data. */
   bodyBytes: number;
+  /** Every change made so Kiro takes the request (tools declared or renamed, content replaced…). */
+  adaptations: Adaptation[];
+}
+
+function imageCount(turns: readonly (Turn | UserTurn)[]): number {
+  return turns.reduce((total, turn) => total + (turn.role === 'user' ? turn.images.length : 0), 0);
+}
+
+/** A `tool_choice` naming a tool that was dropped falls back to `auto`. */
+function effectiveToolChoice(
+  choice: AnthropicToolChoice | undefined,
+  toolNames: ReadonlySet<string>,
+  adaptations: Adaptation[],
+): AnthropicToolChoice | undefined {
+  if (choice?.type !== 'tool' || toolNames.has(choice.name)) return choice;
+  adaptations.push({
+    kind: 'value_adjusted',
+    detail: `tool_choice: the tool "${choice.name}" is not offered upstream; auto instead`,
+  });
+  return { type: 'auto' };
 }
 
 function userMessage(options: {
@@ -158,17 +185,45 @@ export function buildKiroRequest(options: BuildKiroRequestOptions): BuiltKiroReq
     });
   }
   const modelId = resolveKiroModelId(request.model, options);
+  const adaptations: Adaptation[] = [];
+  const clientTools = declareAnthropicDefinedTools(request.tools ?? [], adaptations, options);
   const codec = new ToolNameCodec();
-  const { history, current } = repairConversation(toTurns(request.messages, codec));
+  const { history, current } = repairConversation(toTurns(request.messages, codec, adaptations));
+  const imagesBefore = imageCount([...history, current]);
   boundImages([...history, current], options);
+  const imagesDropped = imagesBefore - imageCount([...history, current]);
+  if (imagesDropped > 0) {
+    adaptations.push({
+      kind: 'content_dropped',
+      detail: `${String(imagesDropped)} earlier image(s) left out to stay within Kiro's image limits`,
+    });
+  }
   assertImageSizes([...history, current]);
 
+  const toolChoice = effectiveToolChoice(
+    request.tool_choice,
+    new Set(clientTools.map((tool) => tool.name)),
+    adaptations,
+  );
   const toolSpecs = buildToolSpecs({
-    tools: request.tools,
-    toolChoice: request.tool_choice,
+    tools: request.tools === undefined ? undefined : clientTools,
+    toolChoice,
     turns: history,
     codec,
+    adaptations,
   });
+  if (toolSpecs.choiceInstruction !== '') {
+    adaptations.push({
+      kind: 'field_translated',
+      detail: `tool_choice ${String(toolChoice?.type)}: sent as an instruction in the last user message`,
+    });
+  }
+  for (const [alias, original] of codec.map) {
+    adaptations.push({
+      kind: 'tool_renamed',
+      detail: `tool "${original}" sent as "${alias}" (Kiro's name rules); answers use the original`,
+    });
+  }
   // Specs for every tool name in history are always included, so tool activity never lacks tools.
   const tools: KiroToolSpecification[] = toolSpecs.specs;
   const prefix = systemPrefix(options, toolSpecs.overflowDocs);
@@ -229,5 +284,6 @@ export function buildKiroRequest(options: BuildKiroRequestOptions): BuiltKiroReq
     thinking: isThinkingRequested(request),
     estimatedInputTokens: size.tokens,
     bodyBytes: size.bytes,
+    adaptations,
   };
 }

@@ -1,8 +1,8 @@
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function withoutNulls(value: unknown): unknown {
+export function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value.filter((item) => item !== null && item !== undefined).map(withoutNulls);
   }
@@ -27,14 +27,4 @@ export function cleanInputSchema(schema: unknown): Record<string, unknown> {
   if (cleaned.type === undefined) cleaned.type = 'object';
   if (cleaned.type === 'object' && !isPlainObject(cleaned.properties)) cleaned.properties = {};
   return cleaned;
-}
-
-/**
- * Makes a tool call's arguments acceptable in history: an object, without `null` values and
- * without empty-string keys (both rejected).
- */
-export function cleanToolInput(input: unknown): Record<string, unknown> {
-  const value = withoutNulls(input);
-  if (!isPlainObject(value)) return value === undefined ? {} : { input: value };
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== ''));
 }

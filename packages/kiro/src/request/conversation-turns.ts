@@ -1,12 +1,14 @@
 import {
   InvalidRequestError,
+  type Adaptation,
   type AnthropicContentBlockParam,
   type AnthropicImageBlockParam,
   type AnthropicMessageParam,
 } from '@octoproxy/converters';
 
 import { thinkingOfSignature } from '../stream/thinking-signature';
-import { cleanToolInput } from './clean-input-schema';
+import { cleanToolInput } from './clean-tool-input';
+import { searchResultText } from './search-result-text';
 import type { KiroImage, KiroImageFormat, KiroToolResult, KiroToolUse } from './kiro-request-types';
 import type { ToolNameCodec } from './tool-name-codec';
 
@@ -79,6 +81,7 @@ function documentText(block: Extract<AnthropicContentBlockParam, { type: 'docume
 function toolResultOf(
   block: Extract<AnthropicContentBlockParam, { type: 'tool_result' }>,
   turn: UserTurn,
+  adapted: Adaptation[],
 ): KiroToolResult {
   const texts: string[] = [];
   if (typeof block.content === 'string') texts.push(block.content);
@@ -95,7 +98,19 @@ function toolResultOf(
         }
       } else if (part.type === 'document') {
         texts.push(documentText(part as Extract<AnthropicContentBlockParam, { type: 'document' }>));
-      } else texts.push(JSON.stringify(part));
+      } else if (part.type === 'search_result') {
+        texts.push(searchResultText(part));
+        adapted.push({
+          kind: 'content_replaced',
+          detail: `tool_result ${block.tool_use_id}: search_result sent as a titled source in text`,
+        });
+      } else {
+        texts.push(JSON.stringify(part));
+        adapted.push({
+          kind: 'content_replaced',
+          detail: `tool_result ${block.tool_use_id}: ${part.type} block sent as its JSON text`,
+        });
+      }
     }
   }
   const text = texts.filter((item) => item.trim() !== '').join('\n');
@@ -106,7 +121,11 @@ function toolResultOf(
   };
 }
 
-function userTurnOf(content: AnthropicMessageParam['content']): UserTurn {
+function userTurnOf(
+  content: AnthropicMessageParam['content'],
+  where: string,
+  adapted: Adaptation[],
+): UserTurn {
   const turn = emptyUserTurn();
   if (typeof content === 'string') {
     turn.texts.push(content);
@@ -130,11 +149,26 @@ function userTurnOf(content: AnthropicMessageParam['content']): UserTurn {
         break;
       case 'tool_result':
         turn.toolResults.push(
-          toolResultOf(block as Extract<AnthropicContentBlockParam, { type: 'tool_result' }>, turn),
+          toolResultOf(
+            block as Extract<AnthropicContentBlockParam, { type: 'tool_result' }>,
+            turn,
+            adapted,
+          ),
         );
+        break;
+      case 'search_result':
+        turn.texts.push(searchResultText(block));
+        adapted.push({
+          kind: 'content_replaced',
+          detail: `${where}: search_result sent as a titled source in text`,
+        });
         break;
       default:
         // thinking, tool_use and server-tool blocks have no meaning in a user turn.
+        adapted.push({
+          kind: 'content_dropped',
+          detail: `${where}: ${block.type} block in a user turn left out`,
+        });
         break;
     }
   }
@@ -144,6 +178,8 @@ function userTurnOf(content: AnthropicMessageParam['content']): UserTurn {
 function assistantTurnOf(
   content: AnthropicMessageParam['content'],
   toolNames: ToolNameCodec,
+  where: string,
+  adapted: Adaptation[],
 ): AssistantTurn {
   const turn = emptyAssistantTurn();
   if (typeof content === 'string') {
@@ -165,15 +201,22 @@ function assistantTurnOf(
       }
       case 'tool_use': {
         const use = block as Extract<AnthropicContentBlockParam, { type: 'tool_use' }>;
-        turn.toolUses.push({
-          toolUseId: use.id,
-          name: toolNames.encode(use.name),
-          input: cleanToolInput(use.input),
-        });
+        const { input, droppedKeys } = cleanToolInput(use.input);
+        if (droppedKeys.length > 0) {
+          adapted.push({
+            kind: 'content_replaced',
+            detail: `${where}: tool_use ${use.id} replayed without its empty-string keys (${droppedKeys.join(', ')})`,
+          });
+        }
+        turn.toolUses.push({ toolUseId: use.id, name: toolNames.encode(use.name), input });
         break;
       }
       default:
         // redacted_thinking and server-tool blocks cannot be replayed to Kiro.
+        adapted.push({
+          kind: 'content_dropped',
+          detail: `${where}: ${block.type} block cannot be replayed upstream; left out`,
+        });
         break;
     }
   }
@@ -187,12 +230,14 @@ function assistantTurnOf(
 export function toTurns(
   messages: readonly AnthropicMessageParam[],
   toolNames: ToolNameCodec,
+  adapted: Adaptation[] = [],
 ): Turn[] {
-  return messages.map((message) => {
+  return messages.map((message, index) => {
+    const where = `messages.${String(index)}`;
     const turn =
       message.role === 'assistant'
-        ? assistantTurnOf(message.content, toolNames)
-        : userTurnOf(message.content);
+        ? assistantTurnOf(message.content, toolNames, where, adapted)
+        : userTurnOf(message.content, where, adapted);
     turn.texts = turn.texts.filter((text) => text.trim() !== '');
     return turn;
   });

@@ -1,4 +1,4 @@
-import type { AnthropicTool, AnthropicToolChoice } from '@octoproxy/converters';
+import type { Adaptation, AnthropicTool, AnthropicToolChoice } from '@octoproxy/converters';
 
 import { cleanInputSchema } from './clean-input-schema';
 import type { Turn } from './conversation-turns';
@@ -14,11 +14,6 @@ export interface ToolSpecsResult {
   overflowDocs: string[];
   /** An instruction for the current message that stands in for `tool_choice`. */
   choiceInstruction: string;
-}
-
-function isClientTool(tool: AnthropicTool): boolean {
-  // Server tools (web_search_20250305, bash_20250124, ...) run at Anthropic; Kiro cannot run them.
-  return tool.type === undefined || tool.type === 'custom';
 }
 
 function spec(options: {
@@ -49,13 +44,15 @@ function choiceInstruction(choice: AnthropicToolChoice | undefined, codec: ToolN
 /**
  * Tool specifications for the current message. Kiro requires a spec for every tool name used in
  * history (and a non-empty list whenever history has tool activity), so names the client no longer
- * offers get a minimal stub. `tool_choice: none` sends no tools unless history needs them.
+ * offers get a minimal stub. `tool_choice: none` sends no tools unless history needs them. `tools`
+ * must hold custom tools only (see `declareAnthropicDefinedTools`).
  */
 export function buildToolSpecs(options: {
   tools: readonly AnthropicTool[] | undefined;
   toolChoice: AnthropicToolChoice | undefined;
   turns: readonly Turn[];
   codec: ToolNameCodec;
+  adaptations: Adaptation[];
 }): ToolSpecsResult {
   const { codec } = options;
   const specs: KiroToolSpecification[] = [];
@@ -66,9 +63,14 @@ export function buildToolSpecs(options: {
     if (turn.role === 'assistant') for (const use of turn.toolUses) historyNames.add(use.name);
   }
   const offerTools = options.toolChoice?.type !== 'none' || historyNames.size > 0;
+  if (!offerTools && (options.tools ?? []).length > 0) {
+    options.adaptations.push({
+      kind: 'tool_dropped',
+      detail: 'tools: not offered upstream because tool_choice is "none"',
+    });
+  }
 
   for (const tool of offerTools ? (options.tools ?? []) : []) {
-    if (!isClientTool(tool)) continue;
     const name = codec.encode(tool.name);
     if (defined.has(name)) continue;
     defined.add(name);
@@ -77,12 +79,20 @@ export function buildToolSpecs(options: {
       overflowDocs.push(`## Tool: ${name}\n${description}`);
       const note = `\n\n(Truncated; the full description is in the system prompt under "Tool: ${name}".)`;
       description = description.slice(0, maxToolDescriptionLength - note.length) + note;
+      options.adaptations.push({
+        kind: 'content_moved',
+        detail: `tool ${tool.name}: description over ${String(maxToolDescriptionLength)} characters truncated; the full text is in the system prompt`,
+      });
     }
     specs.push(spec({ name, description, schema: tool.input_schema }));
   }
   for (const name of historyNames) {
     if (defined.has(name)) continue;
     defined.add(name);
+    options.adaptations.push({
+      kind: 'tool_declared',
+      detail: `tool ${name}: used in history but not offered; declared with an open schema`,
+    });
     specs.push(
       spec({
         name,
