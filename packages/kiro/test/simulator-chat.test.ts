@@ -93,6 +93,56 @@ describe('answers that map back', () => {
     expect((await response.metadata).stopReason).toBe('tool_use');
   });
 
+  it('relays a call of an Anthropic-defined client tool under its own name', async () => {
+    const account = kiroAccountOf(harness.sim.addAccount({ authMethod: 'social' }));
+    const response = await harness.client.generateAssistantResponse({
+      account,
+      request: messagesRequest({
+        tools: [{ type: 'text_editor_20250728', name: 'str_replace_based_edit_tool' }],
+        messages: [
+          {
+            role: 'user',
+            content: 'sim: tool str_replace_based_edit_tool {"command":"view","path":"/a.ts"}',
+          },
+        ],
+      }),
+    });
+    const events = await readAll(response.events);
+    expect(anthropicEventViolations(events)).toEqual([]);
+    expect(toolStarts(events)).toEqual([
+      expect.objectContaining({ name: 'str_replace_based_edit_tool' }),
+    ]);
+    expect(response.adaptations.map((item) => item.kind)).toEqual(['tool_declared']);
+    const sent = harness.sim.requests.last('generateAssistantResponse')?.body as {
+      conversationState: {
+        currentMessage: {
+          userInputMessage: {
+            userInputMessageContext: { tools: { toolSpecification: { name: string } }[] };
+          };
+        };
+      };
+    };
+    expect(
+      sent.conversationState.currentMessage.userInputMessage.userInputMessageContext.tools.map(
+        (tool) => tool.toolSpecification.name,
+      ),
+    ).toEqual(['str_replace_based_edit_tool']);
+  });
+
+  it('refuses a server-run tool before anything reaches the upstream', async () => {
+    const account = kiroAccountOf(harness.sim.addAccount({ authMethod: 'social' }));
+    const before = harness.sim.requests.entries().length;
+    await expect(
+      harness.client.generateAssistantResponse({
+        account,
+        request: messagesRequest({
+          tools: [{ type: 'web_search_20250305', name: 'web_search', max_uses: 3 }],
+        }),
+      }),
+    ).rejects.toMatchObject({ kind: 'invalid_request', code: 'server_tool_unsupported' });
+    expect(harness.sim.requests.entries().length).toBe(before);
+  });
+
   it('keeps the Claude Code session as the conversation id and maps thinking (omitted display)', async () => {
     const account = kiroAccountOf(harness.sim.addAccount({ authMethod: 'social' }));
     const capture = requestCorpus[0]!;

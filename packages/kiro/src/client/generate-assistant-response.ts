@@ -1,4 +1,8 @@
-import type { AnthropicMessagesRequest, AnthropicStreamEvent } from '@octoproxy/converters';
+import type {
+  Adaptation,
+  AnthropicMessagesRequest,
+  AnthropicStreamEvent,
+} from '@octoproxy/converters';
 
 import { apiRegionOf, profileArnFor, type KiroAccount } from '../account';
 import { classifyHttpError } from '../errors/classify-http-error';
@@ -46,6 +50,8 @@ export interface KiroResponse {
   /** The machine id used (persist it if the account had none). */
   machineId: string;
   estimatedInputTokens: number;
+  /** What was changed so Kiro takes the request (see `BuiltKiroRequest.adaptations`). */
+  adaptations: Adaptation[];
 }
 
 export type RequestShapingOptions = Omit<
@@ -169,6 +175,7 @@ export async function generateAssistantResponse(
     conversationId: built.conversationId,
     machineId,
     estimatedInputTokens: built.estimatedInputTokens,
+    adaptations: built.adaptations,
   };
 }
 

@@ -114,10 +114,18 @@ export const requestCorpus: readonly { name: string; body: Record<string, unknow
     },
   },
   {
-    name: 'leading assistant, nulls in schemas, server tools',
+    name: 'leading assistant, nulls in schemas, Anthropic-defined client tools',
     body: {
       tools: [
-        { type: 'web_search_20250305', name: 'web_search' },
+        { type: 'bash_20250124', name: 'bash' },
+        { type: 'text_editor_20250728', name: 'str_replace_based_edit_tool' },
+        {
+          type: 'computer_20250124',
+          name: 'computer',
+          display_width_px: 1280,
+          display_height_px: 800,
+        },
+        { type: 'memory_20250818', name: 'memory' },
         {
           name: 'Nullable',
           input_schema: { type: 'object', properties: { a: { default: null } } },
@@ -127,6 +135,38 @@ export const requestCorpus: readonly { name: string; body: Record<string, unknow
       messages: [
         { role: 'assistant', content: 'Hi, how can I help?' },
         { role: 'user', content: 'help' },
+      ],
+    },
+  },
+  {
+    name: 'search results and nested empty keys in a replayed tool input',
+    body: {
+      tools: [bash],
+      messages: [
+        {
+          role: 'user',
+          content: [
+            {
+              type: 'search_result',
+              source: 'https://example.com/a',
+              title: 'A',
+              content: [{ type: 'text', text: 'alpha' }],
+            },
+            { type: 'text', text: 'run it' },
+          ],
+        },
+        {
+          role: 'assistant',
+          content: [
+            {
+              type: 'tool_use',
+              id: 'n1',
+              name: 'Bash',
+              input: { command: 'ls', env: { '': 'x', A: { '': 1 } } },
+            },
+          ],
+        },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'n1', content: 'ok' }] },
       ],
     },
   },
