@@ -33,9 +33,8 @@ const received: AnthropicMessagesRequest[] = [];
 /** The gateway pipeline the server runs for `/v1/chat/completions`, on a scripted upstream. */
 beforeAll(async () => {
   gateway = await startOpenAISdkGateway(async (body) => {
-    const { request, customToolNames, includeUsage } = convertOpenAIRequestToAnthropic(
-      parseOpenAIChatRequest(body),
-    );
+    const { request, customToolNames, includeUsage, legacyFunctions } =
+      convertOpenAIRequestToAnthropic(parseOpenAIChatRequest(body));
     received.push(request);
     const events = streamOf(upstream).pipeThrough(
       createStopSequenceStream({ stopSequences: request.stop_sequences }),
@@ -47,6 +46,7 @@ beforeAll(async () => {
             createAnthropicToOpenAIChunkStream({
               includeUsage,
               customToolNames,
+              legacyFunctions,
               created: 1700000000,
             }),
           )
@@ -55,7 +55,11 @@ beforeAll(async () => {
     }
     const message = await aggregateAnthropicStream(events);
     return jsonResponse(
-      convertAnthropicMessageToOpenAI(message, { customToolNames, created: 1700000000 }),
+      convertAnthropicMessageToOpenAI(message, {
+        customToolNames,
+        legacyFunctions,
+        created: 1700000000,
+      }),
     );
   });
 });
@@ -219,6 +223,62 @@ describe('the OpenAI SDK reading our chunks', () => {
     ]);
     expect(received.at(-1)?.tools?.[0]?.input_schema).toMatchObject({
       properties: { input: { type: 'string' } },
+    });
+  });
+
+  describe('legacy functions / function_call', () => {
+    const functions = [
+      {
+        name: 'get_weather',
+        description: 'Weather of a city',
+        parameters: { type: 'object', properties: { location: { type: 'string' } } },
+      },
+    ];
+
+    it('stream: delta.function_call chunks and finish_reason function_call', async () => {
+      const { completion, chunks } = await streamed(multiToolScenario, {
+        functions,
+        function_call: 'auto',
+      });
+      const choice = completion.choices[0]!;
+      expect(choice.finish_reason).toBe('function_call');
+      expect(choice.message.function_call).toEqual({
+        name: 'get_weather',
+        arguments: '{"location": "Paris"}',
+      });
+      expect(choice.message.tool_calls).toBeUndefined();
+      expect(chunks.some((chunk) => chunk.choices[0]?.delta.tool_calls !== undefined)).toBe(false);
+      const request = received.at(-1)!;
+      expect(request.tools?.map((tool) => tool.name)).toEqual(['get_weather']);
+      expect(request.tool_choice).toEqual({ type: 'auto', disable_parallel_tool_use: true });
+    });
+
+    it('non-stream: message.function_call and finish_reason function_call', async () => {
+      upstream = multiToolScenario;
+      const completion = await gateway.client.chat.completions.create({
+        model: 'claude-sonnet-4-6',
+        messages: [{ role: 'user', content: 'Weather in Paris?' }],
+        functions,
+        function_call: { name: 'get_weather' },
+      });
+      const choice = completion.choices[0]!;
+      expect(choice.finish_reason).toBe('function_call');
+      expect(choice.message.function_call).toEqual({
+        name: 'get_weather',
+        arguments: '{"location":"Paris"}',
+      });
+      expect(choice.message.tool_calls).toBeUndefined();
+      expect(received.at(-1)?.tool_choice).toEqual({
+        type: 'tool',
+        name: 'get_weather',
+        disable_parallel_tool_use: true,
+      });
+    });
+
+    it('a text answer to a functions request finishes with stop', async () => {
+      const { completion } = await streamed(textScenario, { functions });
+      expect(completion.choices[0]?.finish_reason).toBe('stop');
+      expect(completion.choices[0]?.message.function_call).toBeUndefined();
     });
   });
 

@@ -8,6 +8,11 @@ import { openAICompletionIdFor, unixSeconds } from './response-ids';
 export interface ConvertAnthropicResponseOptions {
   /** Names of tools that were OpenAI `custom` tools: their calls come back as custom calls. */
   customToolNames?: Iterable<string>;
+  /**
+   * The request used the legacy `functions` (see `ConvertOpenAIRequestResult.legacyFunctions`): the
+   * call comes back as `message.function_call` with `finish_reason: "function_call"`, as OpenAI does.
+   */
+  legacyFunctions?: boolean;
   /** The model name to report; default: the message's model. */
   model?: string;
   /** `created` in Unix seconds; default: now. */
@@ -17,7 +22,8 @@ export interface ConvertAnthropicResponseOptions {
 /**
  * Converts a non-stream Anthropic message to an OpenAI chat completion: text joined into `content`
  * (`null` when there is none), thinking into `reasoning_content`, `tool_use` into `tool_calls` (custom
- * tools unwrapped to their raw input), stop reason and usage mapped (see the README tables).
+ * tools unwrapped to their raw input) or, for legacy `functions` requests, the first call into
+ * `function_call`; stop reason and usage mapped (see the README tables).
  */
 export function convertAnthropicMessageToOpenAI(
   message: AnthropicMessage,
@@ -54,6 +60,18 @@ export function convertAnthropicMessageToOpenAI(
         break;
     }
   }
+  const finishReason = mapAnthropicStopReason({
+    stopReason: message.stop_reason,
+    hasToolCalls: toolCalls.length > 0,
+  });
+  // The legacy shape holds one call; the request asked the upstream for no parallel calls.
+  const legacyCall = options.legacyFunctions === true ? toolCalls[0] : undefined;
+  const calls =
+    legacyCall?.type === 'function'
+      ? { function_call: legacyCall.function }
+      : toolCalls.length > 0
+        ? { tool_calls: toolCalls }
+        : {};
   return {
     id: openAICompletionIdFor(message.id),
     object: 'chat.completion',
@@ -67,13 +85,13 @@ export function convertAnthropicMessageToOpenAI(
           content: text.length > 0 ? text.join('') : null,
           refusal: null,
           ...(reasoning.length > 0 ? { reasoning_content: reasoning.join('') } : {}),
-          ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
+          ...calls,
         },
         logprobs: null,
-        finish_reason: mapAnthropicStopReason({
-          stopReason: message.stop_reason,
-          hasToolCalls: toolCalls.length > 0,
-        }),
+        finish_reason:
+          legacyCall !== undefined && finishReason === 'tool_calls'
+            ? 'function_call'
+            : finishReason,
       },
     ],
     usage: anthropicUsageToOpenAI(message.usage),

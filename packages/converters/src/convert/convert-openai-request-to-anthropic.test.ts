@@ -400,7 +400,11 @@ describe('convertOpenAIRequestToAnthropic', () => {
       function_call: { name: 'lookup' },
     });
     expect(request.tools).toEqual([{ name: 'lookup', input_schema: { type: 'object' } }]);
-    expect(request.tool_choice).toEqual({ type: 'tool', name: 'lookup' });
+    expect(request.tool_choice).toEqual({
+      type: 'tool',
+      name: 'lookup',
+      disable_parallel_tool_use: true,
+    });
     expect(request.messages.slice(1)).toEqual([
       {
         role: 'assistant',

@@ -3,6 +3,7 @@ import type {
   AnthropicTextBlockParam,
 } from '../anthropic/request-schema';
 import type { OpenAIChatRequest } from '../openai/request-schema';
+import { adaptationOfWarning, type Adaptation } from './adaptation';
 import { assembleHubRequest } from './assemble-hub-request';
 import type { ConversionWarning } from './conversion-warning';
 import { convertOpenAIMessages } from './convert-openai-messages';
@@ -23,6 +24,13 @@ export interface ConvertOpenAIRequestResult {
   customToolNames: string[];
   /** `stream_options.include_usage`: whether the OpenAI stream must end with a usage chunk. */
   includeUsage: boolean;
+  /**
+   * The request declared its tools with the legacy `functions`: pass to the response converters so
+   * the call comes back as `function_call` with `finish_reason: "function_call"`.
+   */
+  legacyFunctions: boolean;
+  /** Every change made to the request (the warnings included), for a header and the request log. */
+  adaptations: Adaptation[];
 }
 
 /** Fields with no Anthropic equivalent that change the answer: dropped with a warning when set. */
@@ -93,6 +101,14 @@ export function convertOpenAIRequestToAnthropic(
     messages = [{ role: 'user', content: system.splice(0) }];
   }
   const tools = convertOpenAITools(request);
+  const adaptations: Adaptation[] = [];
+  if (tools.legacyFunctions) {
+    adaptations.push({
+      kind: 'field_translated',
+      detail:
+        'functions/function_call: sent as tools/tool_choice without parallel calls; the call comes back as function_call',
+    });
+  }
   const anthropic = assembleHubRequest({
     model: request.model,
     system,
@@ -115,5 +131,7 @@ export function convertOpenAIRequestToAnthropic(
     warnings,
     customToolNames: tools.customToolNames,
     includeUsage: request.stream_options?.include_usage === true,
+    legacyFunctions: tools.legacyFunctions,
+    adaptations: [...adaptations, ...warnings.map(adaptationOfWarning)],
   };
 }

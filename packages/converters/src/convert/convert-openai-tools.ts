@@ -13,6 +13,8 @@ export interface ConvertedTools {
   toolChoice: AnthropicToolChoice | undefined;
   /** Names of `custom` tools, whose calls must be unwrapped on the way back. */
   customToolNames: string[];
+  /** Tools came only from the legacy `functions`: answers use `function_call`. */
+  legacyFunctions: boolean;
 }
 
 function functionTool(definition: OpenAIFunctionDefinition): AnthropicTool {
@@ -75,7 +77,7 @@ function convertToolChoice(
  * `tool_choice` (`none`/`auto`/`required`/named/`allowed_tools`) and `parallel_tool_calls` to
  * Anthropic `tools` and `tool_choice`. A custom tool becomes a function with one string parameter;
  * `allowed_tools` narrows the tool list; `parallel_tool_calls: false` becomes
- * `disable_parallel_tool_use: true`.
+ * `disable_parallel_tool_use: true`, as do legacy `functions` (their answer holds one call).
  */
 export function convertOpenAITools(request: OpenAIChatRequest): ConvertedTools {
   const customToolNames: string[] = [];
@@ -98,14 +100,16 @@ export function convertOpenAITools(request: OpenAIChatRequest): ConvertedTools {
         param: 'tool_choice',
       });
     }
-    return { tools: undefined, toolChoice: undefined, customToolNames };
+    return { tools: undefined, toolChoice: undefined, customToolNames, legacyFunctions: false };
   }
+  const legacyFunctions = (request.tools ?? []).length === 0;
   const { choice, tools } = convertToolChoice(request, all);
   let toolChoice = choice;
-  if (request.parallel_tool_calls === false) {
+  // A legacy answer holds one function_call, so the upstream must not call several at once.
+  if (request.parallel_tool_calls === false || legacyFunctions) {
     if (toolChoice === undefined) toolChoice = { type: 'auto', disable_parallel_tool_use: true };
     else if (toolChoice.type !== 'none')
       toolChoice = { ...toolChoice, disable_parallel_tool_use: true };
   }
-  return { tools, toolChoice, customToolNames };
+  return { tools, toolChoice, customToolNames, legacyFunctions };
 }

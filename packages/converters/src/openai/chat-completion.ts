@@ -37,6 +37,8 @@ export interface OpenAIAssistantMessage {
   content: string | null;
   refusal: string | null;
   tool_calls?: OpenAIToolCall[];
+  /** Legacy (`functions` requests): the one function call, instead of `tool_calls`. */
+  function_call?: { name: string; arguments: string };
   /** Non-standard but widely read (DeepSeek, xAI, AI SDK): the model's thinking as plain text. */
   reasoning_content?: string;
 }
@@ -76,6 +78,8 @@ export interface OpenAIChunkDelta {
   refusal?: string | null;
   reasoning_content?: string;
   tool_calls?: OpenAIToolCallDelta[];
+  /** Legacy (`functions` requests): the name first, then argument fragments. */
+  function_call?: { name?: string; arguments?: string };
 }
 
 export interface OpenAIChunkChoice {

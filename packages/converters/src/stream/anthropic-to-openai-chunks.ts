@@ -22,6 +22,12 @@ export interface AnthropicToOpenAIChunkOptions {
   includeUsage?: boolean;
   /** Names of tools that were OpenAI `custom` tools: their calls are streamed as custom calls. */
   customToolNames?: Iterable<string>;
+  /**
+   * The request used the legacy `functions`: the call is streamed as `delta.function_call` (name, then
+   * argument fragments) and the stream finishes with `function_call`, as OpenAI does. The legacy shape
+   * holds one call, so only the first is sent (the request disables parallel calls).
+   */
+  legacyFunctions?: boolean;
   /** The model name to report; default: the one in `message_start`. */
   model?: string;
   /** `created` in Unix seconds; default: when `message_start` arrives. */
@@ -31,6 +37,7 @@ export interface AnthropicToOpenAIChunkOptions {
 type BlockState =
   | { kind: 'text' | 'thinking' | 'other' }
   | { kind: 'function'; toolIndex: number }
+  | { kind: 'legacy_function' }
   | { kind: 'custom'; toolIndex: number; json: string };
 
 /**
@@ -91,6 +98,14 @@ export class AnthropicToOpenAIChunkConverter extends AnthropicStreamConverter<Op
         this.#blocks.set(event.index, { kind: 'thinking' });
         return block.thinking === '' ? [] : [this.#chunk({ reasoning_content: block.thinking })];
       case 'tool_use': {
+        if (this.#options.legacyFunctions === true) {
+          if (this.#toolCount++ > 0) {
+            this.#blocks.set(event.index, { kind: 'other' });
+            return [];
+          }
+          this.#blocks.set(event.index, { kind: 'legacy_function' });
+          return [this.#chunk({ function_call: { name: block.name, arguments: '' } })];
+        }
         const toolIndex = this.#toolCount++;
         if (this.#custom.has(block.name)) {
           this.#blocks.set(event.index, { kind: 'custom', toolIndex, json: '' });
@@ -141,6 +156,9 @@ export class AnthropicToOpenAIChunkConverter extends AnthropicStreamConverter<Op
           : [];
       case 'input_json_delta':
         if (block?.kind === 'custom') block.json += delta.partial_json;
+        if (block?.kind === 'legacy_function' && delta.partial_json !== '') {
+          return [this.#chunk({ function_call: { arguments: delta.partial_json } })];
+        }
         if (block?.kind !== 'function' || delta.partial_json === '') return [];
         return [
           this.#chunk({
@@ -170,10 +188,13 @@ export class AnthropicToOpenAIChunkConverter extends AnthropicStreamConverter<Op
   }
 
   protected finishMessage(): OpenAIStreamItem[] {
-    const finishReason = mapAnthropicStopReason({
+    let finishReason = mapAnthropicStopReason({
       stopReason: this.stopReason,
       hasToolCalls: this.#toolCount > 0,
     });
+    if (this.#options.legacyFunctions === true && finishReason === 'tool_calls') {
+      finishReason = 'function_call';
+    }
     const items: OpenAIStreamItem[] = [this.#chunk({}, finishReason)];
     if (this.#options.includeUsage === true) {
       items.push({
