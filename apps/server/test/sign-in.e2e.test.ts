@@ -432,6 +432,8 @@ describe('Kiro API keys and Entra ID accounts added directly', () => {
     const elsewhere = await running.admin('POST', '/api/providers', {
       credentials: {
         ...simulated.tokenFile,
+        // Another login (a token not stored yet), sent to refresh somewhere it must not.
+        refreshToken: `aor${'x'.repeat(120)}`,
         tokenEndpoint: 'https://169.254.169.254/latest/meta-data',
       },
     });

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 
 import type { SecretBox } from '@octoproxy/auth';
-import type { Storage } from '@octoproxy/storage';
+import type { Account, Storage } from '@octoproxy/storage';
 
 import { credentialsAssociatedData } from '../../routes/admin/account-service';
+import { openAllCredentials } from '../stored-credentials';
 
 /**
  * Kiro rotates refresh tokens: once an imported login has been refreshed here, the token in the
@@ -40,5 +41,24 @@ export async function rememberImportedSource(
   ].slice(0, kept);
   await deps.storage.accounts.update(accountId, {
     encryptedCredentials: deps.box.seal(JSON.stringify({ ...stored, [field]: sources }), aad),
+  });
+}
+
+/**
+ * The stored account a pasted refresh token belongs to: one holding it now, or one imported from
+ * it before it was rotated. Checked before validation, which would only find it revoked.
+ */
+export async function accountOfSourceToken(
+  deps: { storage: Storage; box: SecretBox },
+  refreshToken: string,
+): Promise<Account | undefined> {
+  const digest = sourceFingerprint(refreshToken);
+  const opened = await openAllCredentials(deps.storage, deps.box);
+  const accounts = await deps.storage.accounts.listAll();
+  return accounts.find((account) => {
+    const credentials = opened.get(account.id);
+    return (
+      credentials?.refreshToken === refreshToken || importedSourcesOf(credentials).includes(digest)
+    );
   });
 }

@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => e2e.close());
 
-describe('adding an account whose token file claims a far expiry', () => {
+describe('adding an account from a pasted token file', () => {
   it('keeps the tokens the validating refresh issued, not the rotated-out ones of the file', async () => {
     const account = e2e.sim.addAccount({ authMethod: 'social', rotateRefreshToken: true });
     const created = await e2e.admin('POST', '/api/providers', {
@@ -26,5 +26,16 @@ describe('adding an account whose token file claims a far expiry', () => {
       messages: [{ role: 'user', content: 'sim: text still signed in' }],
     });
     expect(message.content).toEqual([{ type: 'text', text: 'still signed in' }]);
+  });
+
+  it('pasted twice: the second paste is a duplicate, though the first rotated its token', async () => {
+    const account = e2e.sim.addAccount({ authMethod: 'social', rotateRefreshToken: true });
+    const first = await e2e.admin('POST', '/api/providers', { credentials: account.tokenFile });
+    expect(first.status).toBe(201);
+    const before = (await e2e.admin('GET', '/api/providers')).body as { providers: unknown[] };
+    const again = await e2e.admin('POST', '/api/providers', { credentials: account.tokenFile });
+    expect(again).toMatchObject({ status: 400, body: { error: { code: 'duplicate' } } });
+    const after = (await e2e.admin('GET', '/api/providers')).body as { providers: unknown[] };
+    expect(after.providers).toHaveLength(before.providers.length);
   });
 });
