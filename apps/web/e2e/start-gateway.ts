@@ -39,9 +39,12 @@ export function assertBuilt(): void {
 
 /**
  * The real server (its CLI bundle) on a free loopback port with a fresh data folder, serving the
- * real SPA build. `demo` starts it against the in-process Kiro simulator with a demo account.
+ * real SPA build. `demo` starts it against the in-process Kiro simulator with a demo account; `env`
+ * adds environment variables (e.g. the Kiro endpoints of a simulator the test started).
  */
-export async function startGateway(options: { demo?: boolean } = {}): Promise<RunningGateway> {
+export async function startGateway(
+  options: { demo?: boolean; env?: Record<string, string> } = {},
+): Promise<RunningGateway> {
   assertBuilt();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'octoproxy-web-e2e-'));
   const port = await freePort();
@@ -63,6 +66,7 @@ export async function startGateway(options: { demo?: boolean } = {}): Promise<Ru
       OCTOPROXY_DATA_DIR: path.join(dataDir, 'data'),
       OCTOPROXY_CONFIG: path.join(dataDir, 'config.json'),
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -12,6 +12,7 @@ export function ApiKeyForm(props: { onDone: () => void }) {
       onDone={props.onDone}
       form={(add, adding) => (
         <Form<{ apiKey: string; name?: string }>
+          name="kiro-api-key"
           layout="vertical"
           requiredMark={false}
           onFinish={(values) => add({ apiKey: values.apiKey.trim() }, optionalName(values.name))}

@@ -58,6 +58,7 @@ export function BrowserSignInPanel(props: {
       />
       <ErrorAlert error={finish.error} />
       <Form
+        name="sign-in-callback"
         form={form}
         layout="vertical"
         requiredMark={false}

@@ -13,6 +13,7 @@ export function BuilderIdSignIn(props: { onDone: () => void }) {
       onDone={props.onDone}
       form={(begin, starting) => (
         <Form<{ name?: string }>
+          name="builder-id-sign-in"
           layout="vertical"
           requiredMark={false}
           onFinish={(values) => begin({ method: 'builder-id', ...optionalName(values.name) })}

@@ -22,6 +22,7 @@ export function EntraTokenForm(props: { onDone: () => void }) {
       onDone={props.onDone}
       form={(add, adding) => (
         <Form<{ token: string; name?: string }>
+          name="entra-token"
           layout="vertical"
           requiredMark={false}
           onFinish={(values) => {

@@ -63,6 +63,7 @@ export function ExportAccountsModal(props: {
       <Typography.Paragraph type="secondary">{t('exportAccounts.help')}</Typography.Paragraph>
       <ErrorAlert error={exportAccounts.error} />
       <Form<ExportValues>
+        name="export-accounts"
         form={form}
         layout="vertical"
         requiredMark={false}

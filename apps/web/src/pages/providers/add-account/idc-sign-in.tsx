@@ -23,6 +23,7 @@ export function IdcSignIn(props: { onDone: () => void }) {
       onDone={props.onDone}
       form={(begin, starting) => (
         <Form<IdcValues>
+          name="idc-sign-in"
           layout="vertical"
           requiredMark={false}
           initialValues={{ flow: 'device-code' }}

@@ -63,6 +63,7 @@ export function ImportBundlePanel(props: { onDone: () => void }) {
 
   return (
     <Form<BundleValues>
+      name="import-bundle"
       form={form}
       layout="vertical"
       requiredMark={false}

@@ -47,6 +47,7 @@ export function ImportFilesPanel(props: { onDone: () => void }) {
 
   return (
     <Form
+      name="import-files"
       form={form}
       layout="vertical"
       requiredMark={false}

@@ -54,6 +54,7 @@ export function LocalTokensPanel(props: { onDone: () => void }) {
 
   return (
     <Form
+      name="local-tokens"
       form={form}
       layout="vertical"
       requiredMark={false}

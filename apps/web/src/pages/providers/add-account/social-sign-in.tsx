@@ -22,6 +22,7 @@ export function SocialSignIn(props: { provider: 'Google' | 'Github'; onDone: () 
       onDone={props.onDone}
       form={(begin, starting) => (
         <Form<SocialValues>
+          name="social-sign-in"
           layout="vertical"
           requiredMark={false}
           initialValues={{ callbackMode: loopback ? 'loopback' : 'paste' }}
