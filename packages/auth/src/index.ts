@@ -50,6 +50,7 @@ export {
   type LoginThrottle,
   type LoginThrottleOptions,
 } from './users/login-throttle';
+export { addressBucket } from './users/address-bucket';
 export {
   createLoginService,
   type LoginAttempt,

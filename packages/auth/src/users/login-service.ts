@@ -11,6 +11,7 @@ import {
   type PasswordPolicy,
 } from '../passwords/password-policy';
 import type { IssuedSession, SessionService } from '../sessions/session-service';
+import { addressBucket } from './address-bucket';
 import { createLoginThrottle, type LoginThrottle } from './login-throttle';
 import { toAuthenticatedUser, type AuthenticatedUser, type UserStore } from './user-store';
 
@@ -71,28 +72,49 @@ export function createLoginService(options: LoginServiceOptions): LoginService {
 
   const userKey = (username: string) => `user:${username.normalize('NFKC').toLowerCase()}`;
 
-  function assertNotLockedOut(username: string, ip: string | undefined): void {
+  /**
+   * Refuses while locked out, otherwise counts this attempt as a failure before any password is
+   * checked, all in one synchronous step: parallel attempts cannot all slip past the check.
+   * A success takes the reservation back ({@link settleSuccess}).
+   */
+  function reserveAttempt(username: string, ip: string | undefined): void {
+    const ipKey = ip === undefined ? undefined : addressBucket(ip);
     const waitMs = Math.max(
       userThrottle.retryAfterMs(userKey(username)),
-      ip === undefined ? 0 : ipThrottle.retryAfterMs(ip),
+      ipKey === undefined ? 0 : ipThrottle.retryAfterMs(ipKey),
     );
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
-      throw new RateLimitError({
-        code: 'login_throttled',
-        message: `Too many failed login attempts; try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
-        retryAfterSeconds: seconds,
-      });
+    if (waitMs === 0) {
+      userThrottle.reserve(userKey(username));
+      if (ipKey !== undefined) ipThrottle.reserve(ipKey);
+      return;
     }
+    const seconds = Math.ceil(waitMs / 1000);
+    throw new RateLimitError({
+      code: 'login_throttled',
+      message: `Too many failed login attempts; try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+      retryAfterSeconds: seconds,
+    });
   }
 
-  function recordFailure(username: string, ip: string | undefined): void {
-    userThrottle.recordFailure(userKey(username));
-    if (ip !== undefined) ipThrottle.recordFailure(ip);
+  /** Clears the username's failures but only refunds the address's reservation (see README). */
+  function settleSuccess(username: string, ip: string | undefined): void {
+    userThrottle.recordSuccess(userKey(username));
+    if (ip !== undefined) ipThrottle.refund(addressBucket(ip));
   }
 
-  async function checkPassword(passwordHash: string, password: string): Promise<boolean> {
-    if (password.length > maxPresentedPasswordLength) return false;
+  /**
+   * One argon2 verification whatever the input: an over-long password is verified (truncated)
+   * against the dummy hash, exactly like an unknown user, so neither its length nor the user's
+   * existence changes the work done or the time taken.
+   */
+  async function checkPassword(
+    passwordHash: string | undefined,
+    password: string,
+  ): Promise<boolean> {
+    if (password.length > maxPresentedPasswordLength) {
+      return hasher.verifyAgainstDummy(password.slice(0, maxPresentedPasswordLength));
+    }
+    if (passwordHash === undefined) return hasher.verifyAgainstDummy(password);
     return hasher.verify(passwordHash, password);
   }
 
@@ -115,20 +137,16 @@ export function createLoginService(options: LoginServiceOptions): LoginService {
 
   return {
     async login({ username, password, ip, userAgent }) {
-      assertNotLockedOut(username, ip);
+      reserveAttempt(username, ip);
       const user = await users.findByUsername(username);
-      const matches =
-        user === undefined
-          ? await hasher.verifyAgainstDummy(password)
-          : await checkPassword(user.passwordHash, password);
+      const matches = await checkPassword(user?.passwordHash, password);
       if (user === undefined || !matches) {
-        recordFailure(username, ip);
         throw new AuthenticationError({
           code: 'invalid_credentials',
           message: 'Invalid username or password.',
         });
       }
-      userThrottle.recordSuccess(userKey(username));
+      settleSuccess(username, ip);
       if (!user.active) {
         throw new PermissionError({ code: 'forbidden', message: 'This account is disabled.' });
       }
@@ -142,15 +160,14 @@ export function createLoginService(options: LoginServiceOptions): LoginService {
       if (user === undefined || !user.active) {
         throw new AuthenticationError({ code: 'invalid_session', message: 'Log in again.' });
       }
-      assertNotLockedOut(user.username, ip);
+      reserveAttempt(user.username, ip);
       if (!(await checkPassword(user.passwordHash, currentPassword))) {
-        recordFailure(user.username, ip);
         throw new AuthenticationError({
           code: 'invalid_credentials',
           message: 'The current password is wrong.',
         });
       }
-      userThrottle.recordSuccess(userKey(user.username));
+      settleSuccess(user.username, ip);
       assertPasswordAcceptable(newPassword, policy);
       if (normalizePassword(newPassword) === normalizePassword(currentPassword)) {
         throw new InvalidRequestError({

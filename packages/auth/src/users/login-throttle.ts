@@ -13,7 +13,12 @@ export interface LoginThrottleOptions {
    * patient attacker stays at the cap instead of earning fresh free attempts. Default 1 h.
    */
   windowMs?: number;
-  /** Bounds memory under a spray of usernames or addresses; least recently failed keys go first. */
+  /**
+   * Bounds memory under a spray of usernames or addresses. When full, keys that are not locked out
+   * go first (least recently failed first); a locked key is dropped only when every tracked key is
+   * locked, and then the one whose lockout ends soonest. Flooding made-up names therefore cannot
+   * unlock a locked user.
+   */
   maxTrackedKeys?: number;
 }
 
@@ -32,9 +37,18 @@ interface FailureState {
 export interface LoginThrottle {
   /** Milliseconds until `key` may try again; 0 when it may try now. */
   retryAfterMs(key: string): number;
+  /**
+   * Checks the lockout and, when the key may try, counts the attempt as a failure in the same
+   * synchronous step, so parallel attempts cannot all pass the check before any is recorded.
+   * Returns 0 when the attempt is reserved, otherwise the milliseconds to wait (nothing recorded).
+   * Clear it with {@link recordSuccess} or {@link refund} once the attempt turns out well.
+   */
+  reserve(key: string): number;
   recordFailure(key: string): void;
   /** A correct password clears the key's failures. */
   recordSuccess(key: string): void;
+  /** Takes back one reserved attempt that succeeded, without clearing earlier failures. */
+  refund(key: string): void;
 }
 
 export function createLoginThrottle(options: LoginThrottleOptions): LoginThrottle {
@@ -57,37 +71,67 @@ export function createLoginThrottle(options: LoginThrottleOptions): LoginThrottl
 
   function makeRoom(at: number): void {
     if (states.size < maxTrackedKeys) return;
+    // The map keeps failure order, so this walks from the least recently failed key.
     for (const [key, state] of states) {
-      if (at - state.lastFailureAt > windowMs) states.delete(key);
+      if (states.size < maxTrackedKeys) return;
+      if (at - state.lastFailureAt > windowMs || state.lockedUntil <= at) states.delete(key);
     }
-    // Still full: forget the least recently failed keys (the map keeps failure order).
-    for (const key of states.keys()) {
-      if (states.size < maxTrackedKeys) break;
-      states.delete(key);
+    // Every key is locked: drop the lockout that ends soonest, one key at a time.
+    while (states.size >= maxTrackedKeys) {
+      let soonest: [string, number] | undefined;
+      for (const [key, state] of states) {
+        if (soonest === undefined || state.lockedUntil < soonest[1]) {
+          soonest = [key, state.lockedUntil];
+        }
+      }
+      if (soonest === undefined) return;
+      states.delete(soonest[0]);
     }
   }
 
-  return {
-    retryAfterMs(key) {
-      const at = now();
-      const state = current(key, at);
-      return state === undefined ? 0 : Math.max(0, state.lockedUntil - at);
-    },
+  function lockoutFor(failures: number): number {
+    const overBy = failures - freeAttempts;
+    return overBy < 0 ? 0 : Math.min(maxLockoutMs, baseLockoutMs * 2 ** Math.min(overBy, 40));
+  }
 
-    recordFailure(key) {
-      const at = now();
-      const previous = current(key, at);
-      states.delete(key);
-      makeRoom(at);
-      const failures = (previous?.failures ?? 0) + 1;
-      const overBy = failures - freeAttempts;
-      const lockoutMs =
-        overBy < 0 ? 0 : Math.min(maxLockoutMs, baseLockoutMs * 2 ** Math.min(overBy, 40));
-      states.set(key, { failures, lastFailureAt: at, lockedUntil: at + lockoutMs });
+  function retryAfterMs(key: string): number {
+    const at = now();
+    const state = current(key, at);
+    return state === undefined ? 0 : Math.max(0, state.lockedUntil - at);
+  }
+
+  function recordFailure(key: string): void {
+    const at = now();
+    const previous = current(key, at);
+    states.delete(key);
+    makeRoom(at);
+    const failures = (previous?.failures ?? 0) + 1;
+    states.set(key, { failures, lastFailureAt: at, lockedUntil: at + lockoutFor(failures) });
+  }
+
+  return {
+    retryAfterMs,
+    recordFailure,
+
+    reserve(key) {
+      const waitMs = retryAfterMs(key);
+      if (waitMs === 0) recordFailure(key);
+      return waitMs;
     },
 
     recordSuccess(key) {
       states.delete(key);
+    },
+
+    refund(key) {
+      const state = current(key, now());
+      if (state === undefined) return;
+      state.failures -= 1;
+      if (state.failures <= 0) {
+        states.delete(key);
+        return;
+      }
+      state.lockedUntil = state.lastFailureAt + lockoutFor(state.failures);
     },
   };
 }
