@@ -31,11 +31,12 @@ export type AdaptationKind =
 /** A warning of the converters as an adaptation, so both read alike in one list. */
 export function adaptationOfWarning(warning: {
   type: 'unsupported' | 'adjusted';
+  kind?: AdaptationKind | undefined;
   param: string;
   message: string;
 }): Adaptation {
   return {
-    kind: warning.type === 'unsupported' ? 'field_dropped' : 'value_adjusted',
+    kind: warning.kind ?? (warning.type === 'unsupported' ? 'field_dropped' : 'value_adjusted'),
     detail: `${warning.param}: ${warning.message}`,
   };
 }

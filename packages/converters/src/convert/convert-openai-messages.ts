@@ -3,14 +3,12 @@ import type {
   AnthropicMessageParam,
   AnthropicTextBlockParam,
 } from '../anthropic/request-schema';
-import type {
-  OpenAIAssistantMessageParam,
-  OpenAIMessageParam,
-  OpenAITextPart,
-} from '../openai/request-schema';
+import type { OpenAIAssistantMessageParam, OpenAIMessageParam } from '../openai/request-schema';
 import type { ConversionWarning } from './conversion-warning';
 import { convertOpenAIUserContent } from './convert-openai-user-content';
 import { wrapCustomToolInput } from './custom-tool';
+import { withSpeakerLabel } from './speaker-label';
+import { placeSystemImages } from './system-images';
 import { createToolIdMapper } from './tool-id-mapper';
 
 /** The messages of an OpenAI request, split the Anthropic way. */
@@ -23,13 +21,12 @@ export interface ConvertedMessages {
 
 interface Context {
   warnings: ConversionWarning[];
+  /** Images found in system and developer messages, for the first user message. */
+  systemImages: { block: AnthropicContentBlockParam; param: string }[];
   mapToolId: (id: string) => string;
   /** Legacy `function_call`s still waiting for their `function` message, by function name. */
   pendingLegacyCalls: Map<string, string[]>;
 }
-
-const textOf = (content: string | readonly OpenAITextPart[]): string[] =>
-  typeof content === 'string' ? [content] : content.map((part) => part.text);
 
 function parseArguments(
   text: string,
@@ -124,6 +121,45 @@ function assistantBlocks(
   return blocks;
 }
 
+function noteSpeakerLabel(name: string | undefined, index: number, context: Context): void {
+  if (name === undefined || name.trim() === '') return;
+  context.warnings.push({
+    type: 'adjusted',
+    kind: 'content_replaced',
+    param: `messages.${index}.name`,
+    message: 'The participant name is sent as a speaker label before the message text.',
+  });
+}
+
+/** System text stays in `system`; images are set aside for the first user message. */
+function systemBlocks(
+  message: Extract<OpenAIMessageParam, { role: 'system' | 'developer' }>,
+  index: number,
+  context: Context,
+): AnthropicTextBlockParam[] {
+  const { content } = message;
+  const texts: string[] = [];
+  if (typeof content === 'string') texts.push(content);
+  else {
+    content.forEach((part, partIndex) => {
+      if (part.type === 'text') {
+        texts.push(part.text);
+        return;
+      }
+      const param = `messages.${index}.content.${partIndex}`;
+      const [block] = convertOpenAIUserContent({
+        content: [part],
+        param,
+        warnings: context.warnings,
+      });
+      if (block !== undefined) context.systemImages.push({ block, param });
+    });
+  }
+  const label = message.name === undefined || message.name.trim() === '' ? '' : `${message.name}: `;
+  if (label !== '' && texts.length > 0) noteSpeakerLabel(message.name, index, context);
+  return texts.map((text, at) => ({ type: 'text', text: at === 0 ? `${label}${text}` : text }));
+}
+
 function convertMessage(
   message: OpenAIMessageParam,
   index: number,
@@ -132,25 +168,26 @@ function convertMessage(
   switch (message.role) {
     case 'system':
     case 'developer':
-      return textOf(message.content).map((text) => ({ type: 'text', text }));
+      return systemBlocks(message, index, context);
     case 'user':
-      if (message.name !== undefined) {
-        context.warnings.push({
-          type: 'unsupported',
-          param: `messages.${index}.name`,
-          message: 'Participant names are not supported; dropped.',
-        });
-      }
+      noteSpeakerLabel(message.name, index, context);
       return {
         role: 'user',
-        content: convertOpenAIUserContent({
-          content: message.content,
-          param: `messages.${index}.content`,
-          warnings: context.warnings,
-        }),
+        content: withSpeakerLabel(
+          convertOpenAIUserContent({
+            content: message.content,
+            param: `messages.${index}.content`,
+            warnings: context.warnings,
+          }),
+          message.name,
+        ),
       };
     case 'assistant':
-      return { role: 'assistant', content: assistantBlocks(message, index, context) };
+      noteSpeakerLabel(message.name, index, context);
+      return {
+        role: 'assistant',
+        content: withSpeakerLabel(assistantBlocks(message, index, context), message.name),
+      };
     case 'tool':
       return {
         role: 'user',
@@ -192,7 +229,8 @@ function collectToolIds(messages: readonly OpenAIMessageParam[]): string[] {
 
 /**
  * Converts OpenAI messages to Anthropic turns: `system`/`developer` messages (anywhere, including
- * mid-conversation) are hoisted into `system`, in order; assistant messages become thinking
+ * mid-conversation) are hoisted into `system`, in order (their images go to the first user message,
+ * see {@link placeSystemImages}); a message `name` becomes a speaker label; assistant messages become thinking
  * (`reasoning_content`, `reasoning` or `thinking_blocks`), text and `tool_use` blocks; `tool` and
  * legacy `function` messages become `tool_result` blocks in user turns. Tool ids Anthropic would
  * reject are mapped with {@link createToolIdMapper}, identically on both sides.
@@ -203,6 +241,7 @@ export function convertOpenAIMessages(
 ): ConvertedMessages {
   const context: Context = {
     warnings,
+    systemImages: [],
     mapToolId: createToolIdMapper(collectToolIds(messages)),
     pendingLegacyCalls: new Map(),
   };
@@ -214,5 +253,5 @@ export function convertOpenAIMessages(
       system.push(...converted.filter((block) => block.text.trim() !== ''));
     else turns.push(converted);
   });
-  return { system, messages: turns };
+  return { system, messages: placeSystemImages(turns, context.systemImages, warnings) };
 }

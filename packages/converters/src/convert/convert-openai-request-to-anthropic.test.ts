@@ -37,6 +37,76 @@ describe('convertOpenAIRequestToAnthropic', () => {
     ]);
   });
 
+  it('carries message names as speaker labels and system images into the first user message', () => {
+    const { request, adaptations } = convert({
+      messages: [
+        {
+          role: 'system',
+          name: 'house_rules',
+          content: [
+            { type: 'text', text: 'Describe charts.' },
+            { type: 'image_url', image_url: { url: `data:image/png;base64,${png}` } },
+          ],
+        },
+        { role: 'user', name: 'alice', content: 'What does the chart show?' },
+        {
+          role: 'user',
+          name: 'bob',
+          content: [{ type: 'image_url', image_url: { url: `data:image/png;base64,${png}` } }],
+        },
+        { role: 'assistant', name: 'analyst', content: 'A rising line.' },
+      ],
+    });
+    expect(request.system).toEqual([{ type: 'text', text: 'house_rules: Describe charts.' }]);
+    const image = { type: 'image', source: { type: 'base64', media_type: 'image/png', data: png } };
+    expect(request.messages).toEqual([
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'Images attached to the system instructions:' },
+          image,
+          { type: 'text', text: 'alice: What does the chart show?' },
+          { type: 'text', text: 'bob:' },
+          image,
+        ],
+      },
+      { role: 'assistant', content: [{ type: 'text', text: 'analyst: A rising line.' }] },
+    ]);
+    expect(adaptations).toEqual(
+      expect.arrayContaining([
+        {
+          kind: 'content_moved',
+          detail:
+            'messages.0.content.1: Image in a system message moved into the first user message, with a note.',
+        },
+        {
+          kind: 'content_replaced',
+          detail:
+            'messages.1.name: The participant name is sent as a speaker label before the message text.',
+        },
+      ]),
+    );
+  });
+
+  it('puts system images in a user message of their own when there is none', () => {
+    const { request } = convert({
+      messages: [
+        {
+          role: 'developer',
+          content: [{ type: 'image_url', image_url: { url: `data:image/png;base64,${png}` } }],
+        },
+        { role: 'assistant', content: 'Ready.' },
+      ],
+    });
+    expect(request.messages[0]).toEqual({
+      role: 'user',
+      content: [
+        { type: 'text', text: 'Images attached to the system instructions:' },
+        { type: 'image', source: { type: 'base64', media_type: 'image/png', data: png } },
+      ],
+    });
+  });
+
   it('drops empty text next to tool calls and pairs consecutive tool messages in one user turn, results first', () => {
     const { request } = convert({
       messages: [

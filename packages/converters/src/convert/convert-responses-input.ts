@@ -18,6 +18,7 @@ import { wrapCustomToolInput } from './custom-tool';
 import { parseToolArguments } from './parse-tool-arguments';
 import { decodeReasoningContent } from './reasoning-carrier';
 import { anthropicToolNameFor, localShellToolName } from './responses-tool-map';
+import { placeSystemImages } from './system-images';
 import { createToolIdMapper } from './tool-id-mapper';
 
 /** The input of a Responses request, split the Anthropic way. */
@@ -31,6 +32,8 @@ export interface ConvertedResponsesInput {
 interface Context {
   warnings: ConversionWarning[];
   mapToolId: (id: string) => string;
+  /** Images found in system and developer messages, for the first user message. */
+  systemImages: { block: AnthropicContentBlockParam; param: string }[];
 }
 
 /** A blank text part stands in for a dropped one, so later parts keep their index in error paths. */
@@ -101,12 +104,14 @@ function textsOf(
   content: string | readonly ResponsesContentPart[],
   param: string,
   warnings: ConversionWarning[],
+  handledElsewhere: ReadonlySet<string> = new Set(),
 ): string[] {
   if (typeof content === 'string') return [content];
   return content.flatMap((part, index) => {
     if (part.type === 'input_text' || part.type === 'output_text')
       return [(part as { text: string }).text];
     if (part.type === 'refusal') return [(part as { refusal: string }).refusal];
+    if (handledElsewhere.has(part.type)) return [];
     warnings.push({
       type: 'unsupported',
       param: `${param}.${index}`,
@@ -124,11 +129,20 @@ function convertMessage(
   const contentParam = `${param}.content`;
   switch (item.role) {
     case 'system':
-    case 'developer':
-      return textsOf(item.content, contentParam, context.warnings).map((text) => ({
-        type: 'text',
-        text,
-      }));
+    case 'developer': {
+      const content = item.content;
+      if (typeof content !== 'string') {
+        content.forEach((part, index) => {
+          if (part.type !== 'input_image') return;
+          const partParam = `${contentParam}.${index}`;
+          const [block] = contentBlocks([part], partParam, context.warnings);
+          if (block !== undefined) context.systemImages.push({ block, param: partParam });
+        });
+      }
+      return textsOf(content, contentParam, context.warnings, new Set(['input_image'])).map(
+        (text) => ({ type: 'text', text }),
+      );
+    }
     case 'user':
       return { role: 'user', content: contentBlocks(item.content, contentParam, context.warnings) };
     case 'assistant':
@@ -271,7 +285,7 @@ function collectToolIds(items: readonly ResponsesInputItem[]): string[] {
 
 /**
  * Converts Responses `input` items to Anthropic turns: `system`/`developer` messages are hoisted into
- * `system`; user messages become text, image and document blocks; assistant messages text; function,
+ * `system` (their images go to the first user message); user messages become text, image and document blocks; assistant messages text; function,
  * custom and `local_shell` calls become `tool_use` and their outputs `tool_result`; reasoning items
  * become thinking blocks (restored exactly from an `encrypted_content` we minted). Items with no
  * Anthropic meaning (`web_search_call`, compaction, unknown types) are dropped with a warning.
@@ -284,7 +298,11 @@ export function convertResponsesInput(
   if (typeof input === 'string') {
     return { system: [], messages: [{ role: 'user', content: [{ type: 'text', text: input }] }] };
   }
-  const context: Context = { warnings, mapToolId: createToolIdMapper(collectToolIds(input)) };
+  const context: Context = {
+    warnings,
+    mapToolId: createToolIdMapper(collectToolIds(input)),
+    systemImages: [],
+  };
   const system: AnthropicTextBlockParam[] = [];
   const messages: AnthropicMessageParam[] = [];
   input.forEach((item, index) => {
@@ -294,5 +312,5 @@ export function convertResponsesInput(
       system.push(...converted.filter((block) => block.text.trim() !== ''));
     else messages.push(converted);
   });
-  return { system, messages };
+  return { system, messages: placeSystemImages(messages, context.systemImages, warnings) };
 }

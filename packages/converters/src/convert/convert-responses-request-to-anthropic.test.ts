@@ -27,6 +27,34 @@ function rejection(body: Record<string, unknown>): OctoProxyError {
 }
 
 describe('convertResponsesRequestToAnthropic', () => {
+  it('moves images of developer messages into the first user message, with a note', () => {
+    const { request, adaptations } = convert({
+      input: [
+        {
+          type: 'message',
+          role: 'developer',
+          content: [
+            { type: 'input_text', text: 'Match this style.' },
+            { type: 'input_image', image_url: `data:image/png;base64,${png}` },
+          ],
+        },
+        { type: 'message', role: 'user', content: 'Draw a cat.' },
+      ],
+    });
+    expect(request.system).toEqual([{ type: 'text', text: 'Match this style.' }]);
+    expect(request.messages).toEqual([
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'Images attached to the system instructions:' },
+          { type: 'image', source: { type: 'base64', media_type: 'image/png', data: png } },
+          { type: 'text', text: 'Draw a cat.' },
+        ],
+      },
+    ]);
+    expect(adaptations.map((item) => item.kind)).toEqual(['content_moved']);
+  });
+
   it('a string input is one user message; instructions and developer messages become system', () => {
     expect(convert({ input: 'Hi', instructions: 'Be brief.' }).request).toMatchObject({
       system: [{ type: 'text', text: 'Be brief.' }],

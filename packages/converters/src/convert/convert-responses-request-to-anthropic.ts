@@ -8,6 +8,7 @@ import type { ResponsesRequest, ResponsesTextFormat } from '../responses/request
 import type { ResponsesEcho } from '../responses/response';
 import type { AnthropicToResponsesOptions } from '../stream/anthropic-to-responses-events';
 import { assembleHubRequest } from './assemble-hub-request';
+import { adaptationOfWarning, type Adaptation } from './adaptation';
 import type { ConversionWarning } from './conversion-warning';
 import { convertResponsesInput } from './convert-responses-input';
 import { convertResponsesTools } from './convert-responses-tools';
@@ -24,6 +25,8 @@ export interface ConvertResponsesRequestResult {
   /** The hub request, ready for an Anthropic-compatible upstream. */
   request: AnthropicMessagesRequest;
   warnings: ConversionWarning[];
+  /** Every change made to the request (one per warning), for a header and the request log. */
+  adaptations: Adaptation[];
   /** Which Anthropic tool names stand for custom, `local_shell` or namespaced tools. */
   toolMap: ResponsesToolMap;
   /** Pass to the stream converter or to `convertAnthropicMessageToResponse`. */
@@ -148,6 +151,7 @@ export function convertResponsesRequestToAnthropic(
   return {
     request: anthropic,
     warnings,
+    adaptations: warnings.map(adaptationOfWarning),
     toolMap: tools.toolMap,
     responseOptions: {
       toolMap: tools.toolMap,

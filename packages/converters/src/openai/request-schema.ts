@@ -68,7 +68,11 @@ export const openAIThinkingBlockSchema = z.looseObject({
 
 export const openAISystemMessageSchema = z.looseObject({
   role: z.enum(['system', 'developer']),
-  content: textContentSchema,
+  /** Text; images are accepted too and moved into the first user message. */
+  content: z.union([
+    z.string(),
+    z.array(z.discriminatedUnion('type', [openAITextPartSchema, openAIImagePartSchema])),
+  ]),
   name: z.string().optional(),
 });
 
