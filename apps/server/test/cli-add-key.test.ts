@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 
 import { startKiroSimulator } from '@octoproxy/kiro-simulator';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { buildCli } from '../src/cli/build-cli';
 import { readEnv } from '../src/env';
 import { openCore } from '../src/runtime/open-core';
 import { captureLogs } from './helpers/log-capture';
+import { runCli } from './helpers/run-cli';
 import { tempDir } from './helpers/temp-dir';
 
 const sim = await startKiroSimulator();
@@ -31,19 +31,7 @@ afterAll(async () => {
   await sim.close();
 });
 
-async function run(...args: string[]): Promise<string> {
-  const output: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    output.push(String(chunk));
-    return true;
-  });
-  try {
-    await buildCli({ exitOverride: true }).parseAsync(args, { from: 'user' });
-  } finally {
-    spy.mockRestore();
-  }
-  return output.join('');
-}
+const run = runCli;
 
 describe('octoproxy accounts add-key', () => {
   it('adds a Kiro API key checked with Kiro, named by its e-mail, and refuses it twice', async () => {

@@ -8,6 +8,7 @@ import { buildCli } from '../src/cli/build-cli';
 import { readEnv } from '../src/env';
 import { openCore } from '../src/runtime/open-core';
 import { captureLogs } from './helpers/log-capture';
+import { runCli } from './helpers/run-cli';
 import { tempDir } from './helpers/temp-dir';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -25,19 +26,7 @@ afterAll(async () => {
   await dir.remove();
 });
 
-async function run(...args: string[]): Promise<string> {
-  const output: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    output.push(String(chunk));
-    return true;
-  });
-  try {
-    await buildCli({ exitOverride: true }).parseAsync(args, { from: 'user' });
-  } finally {
-    spy.mockRestore();
-  }
-  return output.join('');
-}
+const run = runCli;
 
 async function withStorage<T>(use: (core: Awaited<ReturnType<typeof openCore>>) => Promise<T>) {
   const core = await openCore({ env: readEnv(), fileConfig: {}, logger: captureLogs().logger });

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { buildCli } from '../src/cli/build-cli';
 import { startE2E, type E2E } from './helpers/e2e-server';
 import { writeOriginalDatabase } from './helpers/original-octoproxy-database';
+import { runCli } from './helpers/run-cli';
 import { tempDir } from './helpers/temp-dir';
 
 let e2e: E2E;
@@ -34,17 +34,7 @@ async function octoproxy(...args: string[]): Promise<string> {
     OCTOPROXY_KIRO_OIDC_URL: e2e.sim.oidcUrl,
     LOG_LEVEL: 'silent',
   });
-  const output: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    output.push(String(chunk));
-    return true;
-  });
-  try {
-    await buildCli({ exitOverride: true }).parseAsync(args, { from: 'user' });
-  } finally {
-    spy.mockRestore();
-  }
-  return output.join('');
+  return runCli(...args);
 }
 
 async function message(key: string): Promise<number> {
