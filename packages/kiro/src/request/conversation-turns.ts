@@ -47,7 +47,11 @@ function emptyAssistantTurn(): AssistantTurn {
 }
 
 /** Kiro takes inline base64 images of four formats; URLs must be resolved before we get here. */
-function toKiroImage(block: AnthropicImageBlockParam): KiroImage | string {
+function toKiroImage(
+  block: AnthropicImageBlockParam,
+  where: string,
+  adapted: Adaptation[],
+): KiroImage | string {
   const source = block.source;
   if (source.type !== 'base64') {
     throw new InvalidRequestError({
@@ -57,11 +61,21 @@ function toKiroImage(block: AnthropicImageBlockParam): KiroImage | string {
     });
   }
   const format = imageFormats[source.media_type.toLowerCase()];
-  if (format === undefined) return `[Image omitted: unsupported type ${source.media_type}]`;
+  if (format === undefined) {
+    adapted.push({
+      kind: 'content_replaced',
+      detail: `${where}: ${source.media_type} image replaced by a note (Kiro takes png, jpeg, gif, webp)`,
+    });
+    return `[Image omitted: unsupported type ${source.media_type}]`;
+  }
   return { format, source: { bytes: source.data } };
 }
 
-function documentText(block: Extract<AnthropicContentBlockParam, { type: 'document' }>): string {
+function documentText(
+  block: Extract<AnthropicContentBlockParam, { type: 'document' }>,
+  where: string,
+  adapted: Adaptation[],
+): string {
   const source = block.source as Record<string, unknown>;
   const title = typeof block.title === 'string' && block.title ? `${block.title}\n` : '';
   if (source.type === 'text' && typeof source.data === 'string') return `${title}${source.data}`;
@@ -75,6 +89,10 @@ function documentText(block: Extract<AnthropicContentBlockParam, { type: 'docume
     );
     return `${title}${texts.join('\n')}`;
   }
+  adapted.push({
+    kind: 'content_replaced',
+    detail: `${where}: ${String(source.type)} document replaced by a note (Kiro takes text only)`,
+  });
   return `[Document omitted: ${String(source.type)} documents are not supported]`;
 }
 
@@ -83,6 +101,7 @@ function toolResultOf(
   turn: UserTurn,
   adapted: Adaptation[],
 ): KiroToolResult {
+  const where = `tool_result ${block.tool_use_id}`;
   const texts: string[] = [];
   if (typeof block.content === 'string') texts.push(block.content);
   else {
@@ -90,25 +109,31 @@ function toolResultOf(
       const part = item as Record<string, unknown> & { type: string };
       if (part.type === 'text' && typeof part.text === 'string') texts.push(part.text);
       else if (part.type === 'image') {
-        const image = toKiroImage(part as AnthropicImageBlockParam);
+        const image = toKiroImage(part as AnthropicImageBlockParam, where, adapted);
         if (typeof image === 'string') texts.push(image);
         else {
           turn.images.push(image);
           texts.push('[Image attached to this message]');
         }
       } else if (part.type === 'document') {
-        texts.push(documentText(part as Extract<AnthropicContentBlockParam, { type: 'document' }>));
+        texts.push(
+          documentText(
+            part as Extract<AnthropicContentBlockParam, { type: 'document' }>,
+            where,
+            adapted,
+          ),
+        );
       } else if (part.type === 'search_result') {
         texts.push(searchResultText(part));
         adapted.push({
           kind: 'content_replaced',
-          detail: `tool_result ${block.tool_use_id}: search_result sent as a titled source in text`,
+          detail: `${where}: search_result sent as a titled source in text`,
         });
       } else {
         texts.push(JSON.stringify(part));
         adapted.push({
           kind: 'content_replaced',
-          detail: `tool_result ${block.tool_use_id}: ${part.type} block sent as its JSON text`,
+          detail: `${where}: ${part.type} block sent as its JSON text`,
         });
       }
     }
@@ -137,14 +162,18 @@ function userTurnOf(
         turn.texts.push((block as { text: string }).text);
         break;
       case 'image': {
-        const image = toKiroImage(block as AnthropicImageBlockParam);
+        const image = toKiroImage(block as AnthropicImageBlockParam, where, adapted);
         if (typeof image === 'string') turn.texts.push(image);
         else turn.images.push(image);
         break;
       }
       case 'document':
         turn.texts.push(
-          documentText(block as Extract<AnthropicContentBlockParam, { type: 'document' }>),
+          documentText(
+            block as Extract<AnthropicContentBlockParam, { type: 'document' }>,
+            where,
+            adapted,
+          ),
         );
         break;
       case 'tool_result':

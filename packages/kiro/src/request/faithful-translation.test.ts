@@ -257,6 +257,40 @@ describe('content Kiro has no block for', () => {
     );
   });
 
+  it('reports documents and images Kiro cannot take, replaced by notes', () => {
+    const built = build({
+      messages: [
+        {
+          role: 'user',
+          content: [
+            {
+              type: 'document',
+              source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0xLjQK' },
+            },
+            {
+              type: 'image',
+              source: { type: 'base64', media_type: 'image/bmp', data: 'Qk0=' },
+            },
+            { type: 'text', text: 'Summarise.' },
+          ],
+        },
+      ] as AnthropicMessagesRequest['messages'],
+    });
+    const content = built.body.conversationState.currentMessage.userInputMessage.content;
+    expect(content).toContain('[Document omitted: base64 documents are not supported]');
+    expect(content).toContain('[Image omitted: unsupported type image/bmp]');
+    expect(built.adaptations).toEqual([
+      {
+        kind: 'content_replaced',
+        detail: 'messages.0: base64 document replaced by a note (Kiro takes text only)',
+      },
+      {
+        kind: 'content_replaced',
+        detail: 'messages.0: image/bmp image replaced by a note (Kiro takes png, jpeg, gif, webp)',
+      },
+    ]);
+  });
+
   it('reports nothing for a plain conversation', () => {
     expect(build({}).adaptations).toEqual([]);
   });
