@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 
 import { PageHeader } from '../../lib/page-header';
 import { useModelSuggestions } from '../../lib/use-model-suggestions';
+import { AddingAccountsCard } from './adding-accounts-card';
 import { SnippetCard } from './snippet-card';
 import { buildSnippets, type SnippetId } from './snippets';
 
@@ -93,6 +94,7 @@ export function IntegrationPage() {
           ),
         }))}
       />
+      <AddingAccountsCard />
     </>
   );
 }

@@ -7,6 +7,21 @@ export const integration = {
     smallModel: 'Background model (Claude Code)',
     baseUrls: 'Anthropic clients use {{origin}}; OpenAI clients use {{origin}}/v1.',
     noKeyYet: 'No key yet? Create one on',
+    accounts: {
+      title: 'Adding Kiro accounts',
+      intro:
+        'Accounts → Add account has every way in; each account is checked with Kiro before it is saved and named by its e-mail.',
+      social:
+        'Google or GitHub: sign in on Kiro’s page. A server on your own computer finishes by itself; otherwise copy the address the browser ends on (kiro://…) and paste it back.',
+      device:
+        'AWS Builder ID and IAM Identity Center: enter the code shown on AWS’s page. For Identity Center, give your start URL and its SSO region.',
+      apiKey: 'Kiro API key: paste a ksk_… key (paid plans).',
+      entra: 'Microsoft Entra ID: paste the token file the Kiro IDE wrote after signing in.',
+      files:
+        'Token files: drop kiro-auth-token.json with its <clientIdHash>.json, AWS SSO cache files or JSON lists, or import what the server finds on its own machine.',
+      move: 'Another OctoProxy: Export on the Accounts page (with a passphrase), then Add account → Import an export bundle.',
+      open: 'Open Accounts',
+    },
     groups: {
       agents: 'Coding agents',
       editors: 'Editors',

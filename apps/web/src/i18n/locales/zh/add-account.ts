@@ -1,4 +1,7 @@
-export const addAccount = {
+import type { addAccount as en } from '../en/add-account';
+import type { TranslationShape } from '../translation-shape';
+
+export const addAccount: TranslationShape<typeof en> = {
   addAccount: {
     title: '添加 Kiro 账户',
     back: '返回',

@@ -10,6 +10,20 @@ export const integration: TranslationShape<typeof en> = {
     smallModel: '后台模型（Claude Code）',
     baseUrls: 'Anthropic 客户端使用 {{origin}}；OpenAI 客户端使用 {{origin}}/v1。',
     noKeyYet: '还没有密钥？请前往',
+    accounts: {
+      title: '添加 Kiro 账户',
+      intro: '“账户 → 添加账户”包含所有方式；每个账户在保存前都会向 Kiro 验证，并以其邮箱命名。',
+      social:
+        'Google 或 GitHub：在 Kiro 的页面登录。服务器运行在你自己的电脑上时会自动完成；否则请复制浏览器最终停留的地址（kiro://…）并粘贴回来。',
+      device:
+        'AWS Builder ID 和 IAM Identity Center：在 AWS 的页面输入显示的登录码。Identity Center 还需要起始 URL 及其 SSO 区域。',
+      apiKey: 'Kiro API 密钥：粘贴 ksk_… 密钥（付费套餐）。',
+      entra: 'Microsoft Entra ID：粘贴 Kiro IDE 登录后写入的令牌文件。',
+      files:
+        '令牌文件：拖入 kiro-auth-token.json 及其 <clientIdHash>.json、AWS SSO 缓存文件或 JSON 列表，或导入服务器在其所在机器上找到的文件。',
+      move: '迁移到另一个 OctoProxy：在账户页面“导出”（设置口令），再在对方“添加账户 → 导入导出包”。',
+      open: '打开账户页面',
+    },
     groups: {
       agents: '编程智能体',
       editors: '编辑器',
