@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 import { startKiroSimulator, type KiroSimulator } from '@octoproxy/kiro-simulator';
 import type { Locator, Page } from 'playwright-core';
@@ -17,12 +19,13 @@ let sim: KiroSimulator;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 const gateways: RunningGateway[] = [];
 
-async function gatewayOnSimulator(): Promise<RunningGateway> {
+async function gatewayOnSimulator(env: Record<string, string> = {}): Promise<RunningGateway> {
   const gateway = await startGateway({
     env: {
       OCTOPROXY_KIRO_API_URL: sim.apiUrl,
       OCTOPROXY_KIRO_AUTH_URL: sim.authUrl,
       OCTOPROXY_KIRO_OIDC_URL: sim.oidcUrl,
+      ...env,
     },
   });
   gateways.push(gateway);
@@ -70,11 +73,21 @@ async function userCodeShown(dialog: Locator): Promise<string> {
 describe('adding Kiro accounts from the dashboard', () => {
   let gateway: RunningGateway;
   let page: Page;
+  let home: string;
   beforeAll(async () => {
-    gateway = await gatewayOnSimulator();
+    // The server's home folder holds a Kiro IDE login, as on a developer's machine.
+    home = await mkdtemp(path.join(tmpdir(), 'octoproxy-e2e-home-'));
+    const ideLogin = sim.addAccount({ authMethod: 'social', email: 'ide@example.com' });
+    await mkdir(path.join(home, '.aws/sso/cache'), { recursive: true });
+    await writeFile(
+      path.join(home, '.aws/sso/cache/kiro-auth-token.json'),
+      JSON.stringify(ideLogin.tokenFile),
+    );
+    gateway = await gatewayOnSimulator({ HOME: home, USERPROFILE: home });
     page = await openAsAdmin(browser.context, gateway, '/providers');
     await page.getByRole('heading', { name: 'Accounts' }).waitFor();
   });
+  afterAll(() => rm(home, { recursive: true, force: true }));
 
   it('fits a 390 px wide phone: every choice and a sign-in form without sideways scrolling', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
@@ -114,6 +127,7 @@ describe('adding Kiro accounts from the dashboard', () => {
   });
 
   it('Google: finishes with the address the browser landed on, pasted back', async () => {
+    const before = new Set(sim.accounts().map((account) => account.id));
     const dialog = await chooseAddAccount(page, 'Google');
     await dialog.getByLabel('I paste the final address here').check();
     await dialog.getByRole('button', { name: 'Sign in with Google' }).click();
@@ -130,7 +144,7 @@ describe('adding Kiro accounts from the dashboard', () => {
     await dialog.getByRole('button', { name: 'Finish sign-in' }).click();
 
     await dialog.getByText('Account added').waitFor({ timeout: 30_000 });
-    const email = sim.accounts().find((account) => account.authMethod === 'social')?.email;
+    const email = sim.accounts().find((account) => !before.has(account.id))?.email;
     expect(email).toMatch(/@example\.com$/);
     await expectAccountRow(page, email ?? '', dialog);
   });
@@ -189,6 +203,16 @@ describe('adding Kiro accounts from the dashboard', () => {
       'notes.jsonNot imported'.length,
     );
     await expectAccountRow(page, 'second@example.com', dialog);
+  });
+
+  it('imports the Kiro IDE login found on the server’s machine', async () => {
+    const dialog = await chooseAddAccount(page, 'Import from this machine');
+    const row = dialog.getByRole('row').filter({ hasText: 'kiro-auth-token.json' });
+    await row.filter({ hasText: 'Usable' }).waitFor();
+    expect(await row.textContent()).not.toContain('aor');
+    await dialog.getByRole('button', { name: 'Import 1 selected' }).click();
+    await dialog.getByText('1 added', { exact: false }).waitFor({ timeout: 60_000 });
+    await expectAccountRow(page, 'ide@example.com', dialog);
   });
 });
 
