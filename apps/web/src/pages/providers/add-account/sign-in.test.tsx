@@ -22,12 +22,17 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-async function openChoice(choice: string, options: FakeOnboardingOptions = {}) {
+async function openChoice(
+  choice: string,
+  options: FakeOnboardingOptions & { language?: 'en' | 'zh'; title?: string } = {},
+) {
   const api = createFakeOnboardingApi(options);
   fakeApiServer.use(...createFakeAdminApi({ loggedInAs: 'user-admin' }).handlers, ...api.handlers);
   const onClose = vi.fn();
-  const { user } = renderWithApp(<AddAccountModal open onClose={onClose} />);
-  const dialog = await findDialog('Add a Kiro account');
+  const { user } = renderWithApp(<AddAccountModal open onClose={onClose} />, {
+    language: options.language ?? 'en',
+  });
+  const dialog = await findDialog(options.title ?? 'Add a Kiro account');
   await user.click(getButton(choice, dialog));
   return { api, user, dialog, onClose };
 }
@@ -208,6 +213,44 @@ describe('signing in by device code', () => {
     expect(within(dialog).getByText('eu-west-1')).toBeInTheDocument();
     expect(within(dialog).getByText('API region')).toBeInTheDocument();
     expect(within(dialog).getByText('eu-central-1')).toBeInTheDocument();
+  });
+});
+
+describe('IAM Identity Center by browser redirect', () => {
+  it('opens the organisation’s page and waits for the server to finish, in Chinese too', async () => {
+    const { api, user, dialog } = await openChoice('IAM Identity Center', {
+      language: 'zh',
+      title: '添加 Kiro 账户',
+    });
+    await user.click(within(dialog).getByLabelText('起始 URL'));
+    await user.paste('https://d-9067.awsapps.com/start');
+    await user.click(within(dialog).getByLabelText('SSO 区域'));
+    await user.keyboard('us-east-2');
+    await user.click(
+      await screen.findByText('us-east-2', { selector: '.ant-select-item-option-content' }),
+    );
+    await user.click(within(dialog).getByLabelText('浏览器跳转（授权码）'));
+    await user.click(getButton('开始登录', dialog));
+
+    expect(await within(dialog).findByText(/本服务器会自动完成登录/)).toBeInTheDocument();
+    expect(api.bodiesTo('/sign-in')).toEqual([
+      {
+        method: 'idc',
+        startUrl: 'https://d-9067.awsapps.com/start',
+        ssoRegion: 'us-east-2',
+        flow: 'auth-code',
+      },
+    ]);
+    const session = api.latest();
+    expect(opened).toEqual([session.authUrl]);
+    expect(within(dialog).getByText('us-east-2')).toBeInTheDocument();
+    api.update(session.id, {
+      status: 'completed',
+      apiRegion: 'us-east-1',
+      account: { id: 'acc-4', name: 'ops@acme.com', email: 'ops@acme.com', plan: 'PRO' },
+    });
+    expect(await within(dialog).findByText('账户已添加')).toBeInTheDocument();
+    expect(within(dialog).getByText('API 区域')).toBeInTheDocument();
   });
 });
 
