@@ -248,6 +248,13 @@ describe('the OpenAI SDK reading our chunks', () => {
       });
       expect(choice.message.tool_calls).toBeUndefined();
       expect(chunks.some((chunk) => chunk.choices[0]?.delta.tool_calls !== undefined)).toBe(false);
+      const ours = await aggregateOpenAIStream(
+        streamOf(multiToolScenario).pipeThrough(
+          createAnthropicToOpenAIChunkStream({ legacyFunctions: true, created: 1700000000 }),
+        ),
+      );
+      expect(ours.choices[0]?.message.function_call).toEqual(choice.message.function_call);
+      expect(ours.choices[0]?.finish_reason).toBe('function_call');
       const request = received.at(-1)!;
       expect(request.tools?.map((tool) => tool.name)).toEqual(['get_weather']);
       expect(request.tool_choice).toEqual({ type: 'auto', disable_parallel_tool_use: true });

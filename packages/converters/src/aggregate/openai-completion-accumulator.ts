@@ -20,7 +20,7 @@ interface ToolBuffer {
 /**
  * Builds the final non-stream chat completion (first choice) from OpenAI chunks, incrementally:
  * `push` each chunk, then `finish`. Content, `reasoning_content` and tool-call fragments are joined
- * by index; an error object throws the matching {@link OctoProxyError}; a stream without chunks or
+ * by index (a legacy `function_call` too); an error object throws the matching {@link OctoProxyError}; a stream without chunks or
  * without a `finish_reason` throws an upstream error.
  */
 export class OpenAICompletionAccumulator {
@@ -34,6 +34,8 @@ export class OpenAICompletionAccumulator {
   #finishReason: OpenAIFinishReason | undefined;
   #usage: OpenAIUsage | undefined;
   readonly #tools = new Map<number, ToolBuffer>();
+  /** A legacy `function_call`, joined from its fragments. */
+  #functionCall: { name: string; arguments: string } | undefined;
 
   /** Applies one chunk. Throws on an error object. */
   push(item: OpenAIStreamItem): void {
@@ -66,6 +68,11 @@ export class OpenAICompletionAccumulator {
         if (call.type !== undefined) tool.type = call.type;
         tool.name += call.function?.name ?? call.custom?.name ?? '';
         tool.text += call.function?.arguments ?? call.custom?.input ?? '';
+      }
+      if (delta.function_call != null) {
+        this.#functionCall ??= { name: '', arguments: '' };
+        this.#functionCall.name += delta.function_call.name ?? '';
+        this.#functionCall.arguments += delta.function_call.arguments ?? '';
       }
       if (choice.finish_reason != null) this.#finishReason = choice.finish_reason;
     }
@@ -100,6 +107,7 @@ export class OpenAICompletionAccumulator {
             refusal: refusal === '' ? null : refusal,
             ...(reasoning === '' ? {} : { reasoning_content: reasoning }),
             ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
+            ...(this.#functionCall === undefined ? {} : { function_call: this.#functionCall }),
           },
           logprobs: null,
           finish_reason: this.#finishReason,
