@@ -33,7 +33,16 @@ const assistantBlock = fc.oneof(
     type: fc.constant('tool_use'),
     id: toolId,
     name: toolName,
-    input: fc.dictionary(fc.string({ maxLength: 3 }), fc.oneof(fc.constant(null), fc.integer())),
+    // Nested objects and arrays, with empty-string keys at any depth (Kiro rejects them).
+    input: fc.dictionary(
+      fc.string({ maxLength: 3 }),
+      fc.oneof(
+        fc.constant(null),
+        fc.integer(),
+        fc.dictionary(fc.string({ maxLength: 2 }), fc.oneof(fc.constant(null), fc.integer())),
+        fc.array(fc.dictionary(fc.constantFrom('', 'k'), fc.integer()), { maxLength: 2 }),
+      ),
+    ),
   }),
   text(10).map((thinking) => ({ type: 'thinking', thinking, signature: 's' })),
 );
