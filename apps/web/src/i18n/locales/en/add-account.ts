@@ -88,6 +88,10 @@ export const addAccount = {
       addAsNew: 'Add as new',
       discard: 'Discard',
     },
+    direct: {
+      duplicate: 'This account is already in the pool.',
+      update: 'Update it with this credential',
+    },
     apiKey: {
       label: 'Kiro API key',
       help: 'Create one in Kiro’s web settings. The key is checked against Kiro before it is saved.',

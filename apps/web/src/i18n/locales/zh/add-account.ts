@@ -82,6 +82,10 @@ export const addAccount: TranslationShape<typeof en> = {
       addAsNew: '作为新账户添加',
       discard: '放弃',
     },
+    direct: {
+      duplicate: '这个账户已经在账户池中。',
+      update: '用此凭据更新它',
+    },
     apiKey: {
       label: 'Kiro API 密钥',
       help: '在 Kiro 的网页设置中创建。保存前会先向 Kiro 验证该密钥。',

@@ -1,7 +1,8 @@
 import { within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 
-import { createFakeAdminApi } from '../../../test/fake-admin-api';
+import { createFakeAdminApi, fakeProvider } from '../../../test/fake-admin-api';
 import { fakeApiServer } from '../../../test/fake-api-server';
 import { findDialog } from '../../../test/find-dialog';
 import { getButton } from '../../../test/find-button';
@@ -62,6 +63,37 @@ describe('adding an account from a pasted credential', () => {
     expect(await within(dialog).findByText('Account added')).toBeInTheDocument();
     expect(added()).toEqual([
       { name: 'Entra 1', credentials: { ...token, authMethod: 'external_idp' } },
+    ]);
+  });
+
+  it('asks what to do when the account is already stored, and resends with that choice', async () => {
+    const { user, dialog } = await openChoice('Kiro API key');
+    const sent: unknown[] = [];
+    fakeApiServer.use(
+      http.post('*/api/providers', async ({ request }) => {
+        const body = (await request.json()) as { onDuplicate?: string };
+        sent.push(body);
+        return body.onDuplicate === undefined
+          ? HttpResponse.json(
+              { error: { code: 'duplicate', message: 'This account is already in the pool.' } },
+              { status: 400 },
+            )
+          : HttpResponse.json(
+              { provider: fakeProvider({ name: 'Team Pro 1', plan: 'POWER' }) },
+              { status: 201 },
+            );
+      }),
+    );
+    await user.click(within(dialog).getByLabelText('Kiro API key'));
+    await user.paste('ksk_live_0123456789abcdef');
+    await user.click(getButton('Add account', dialog));
+    await user.click(await within(dialog).findByText('Update it with this credential'));
+
+    expect(await within(dialog).findByText('Account updated')).toBeInTheDocument();
+    expect(within(dialog).getByText('POWER')).toBeInTheDocument();
+    expect(sent).toEqual([
+      { credentials: { apiKey: 'ksk_live_0123456789abcdef' } },
+      { credentials: { apiKey: 'ksk_live_0123456789abcdef' }, onDuplicate: 'update' },
     ]);
   });
 });
