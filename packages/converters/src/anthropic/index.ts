@@ -17,6 +17,7 @@ export {
 export { createToolIdMapper, isValidAnthropicToolId } from '../convert/tool-id-mapper';
 export { mergeAnthropicUsage } from '../convert/map-usage';
 export { createStopSequenceStream, type StopSequenceOptions } from '../stream/stop-sequence-stream';
+export { createOutputLimitStream, type OutputLimitOptions } from '../stream/output-limit-stream';
 export {
   AnthropicMessageAccumulator,
   aggregateAnthropicStream,
