@@ -127,6 +127,25 @@ const fixtures: Record<string, VersionFixture> = {
       ]);
     },
   },
+  '0003_request_adaptations': {
+    seed(connection) {
+      connection.exec(`
+        INSERT INTO request_logs (created_at, route, stream, status, latency_ms, adaptations)
+          VALUES (150, '/v1/messages', 1, 200, 20, '[{"kind":"tool_dropped","detail":"tools.0: web_search_20250305 dropped"}]');
+        INSERT INTO request_logs (created_at, route, stream, status, latency_ms)
+          VALUES (160, '/v1/chat/completions', 0, 200, 30);
+      `);
+    },
+    async verify(storage) {
+      expect((await storage.requestLogs.list()).items).toMatchObject([
+        { route: '/v1/chat/completions', adaptations: null },
+        {
+          route: '/v1/messages',
+          adaptations: [{ kind: 'tool_dropped', detail: 'tools.0: web_search_20250305 dropped' }],
+        },
+      ]);
+    },
+  },
 };
 
 describe('migrations', () => {

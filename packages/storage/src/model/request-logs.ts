@@ -13,6 +13,14 @@ export interface RequestAttempt {
   durationMs: number | null;
 }
 
+/** One change the gateway made to a request so the upstream takes it. */
+export interface RequestAdaptation {
+  /** e.g. `tool_dropped`, `field_translated`. */
+  kind: string;
+  /** What was changed and how, naming the field, block or tool. */
+  detail: string;
+}
+
 /** One proxied request, as the logs page shows it. */
 export interface RequestLog {
   id: number;
@@ -45,6 +53,8 @@ export interface RequestLog {
   attempts: number;
   /** Each upstream attempt in order: which account, and how it ended. */
   attemptLog: RequestAttempt[] | null;
+  /** What the gateway changed in the request (the `x-octoproxy-adapted` header's list). */
+  adaptations: RequestAdaptation[] | null;
   clientIp: string | null;
   /** Trimmed to 256 characters. */
   userAgent: string | null;
@@ -74,6 +84,7 @@ export interface NewRequestLog {
   firstByteMs?: number | null;
   attempts?: number;
   attemptLog?: readonly RequestAttempt[] | null;
+  adaptations?: readonly RequestAdaptation[] | null;
   clientIp?: string | null;
   userAgent?: string | null;
 }

@@ -14,6 +14,8 @@ import { flushBeforeRead, read, type SqliteContext, write } from '../sqlite-cont
 
 /** A request that tried more accounts than this keeps the first ones (the count stays exact). */
 const maxLoggedAttempts = 20;
+/** A request changed in more ways than this is bounded; each detail is trimmed like a message. */
+const maxLoggedAdaptations = 50;
 
 export class SqliteRequestLogRepository implements RequestLogRepository {
   constructor(private readonly context: SqliteContext) {}
@@ -42,6 +44,12 @@ export class SqliteRequestLogRepository implements RequestLogRepository {
       firstByteMs: toOptionalNumber(entry.firstByteMs),
       attempts: entry.attempts === undefined ? 1 : toCount(entry.attempts),
       attemptLog: entry.attemptLog ? entry.attemptLog.slice(0, maxLoggedAttempts) : null,
+      adaptations:
+        entry.adaptations && entry.adaptations.length > 0
+          ? entry.adaptations
+              .slice(0, maxLoggedAdaptations)
+              .map(({ kind, detail }) => ({ kind, detail: trimText(detail, 1000) ?? '' }))
+          : null,
       clientIp: trimText(entry.clientIp, 64),
       userAgent: trimText(entry.userAgent),
     });

@@ -1,4 +1,4 @@
-import type { RequestAttempt } from '../../model/request-logs';
+import type { RequestAdaptation, RequestAttempt } from '../../model/request-logs';
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -34,6 +34,8 @@ export const requestLogs = sqliteTable(
     attempts: integer('attempts').notNull().default(1),
     /** One entry per upstream attempt: the account tried, the outcome and its error (JSON). */
     attemptLog: text('attempt_log', { mode: 'json' }).$type<RequestAttempt[]>(),
+    /** What the gateway changed in the request so the upstream takes it (JSON). */
+    adaptations: text('adaptations', { mode: 'json' }).$type<RequestAdaptation[]>(),
     clientIp: text('client_ip'),
     userAgent: text('user_agent'),
   },
