@@ -6,12 +6,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { adminOpenApiDocument } from '../src/routes/admin/openapi-document';
 import { databaseFileName } from '../src/runtime/open-core';
 import { scriptedBackend, scriptedUpstream, textAnswer } from './helpers/scripted-upstream';
+import {
+  adminClient as client,
+  loginAs,
+  type AdminClient,
+  type Json,
+} from './helpers/admin-client';
 import { openTestApp } from './helpers/test-server';
 
 type TestApp = Awaited<ReturnType<typeof openTestApp>>;
-/** A parsed response body the assertions walk freely (Node's `Response.json()` says `unknown`). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions check the shape
-type Json = any;
 const opened: TestApp[] = [];
 afterEach(async () => {
   for (const app of opened.splice(0)) await app.close();
@@ -26,34 +29,22 @@ async function start(env: Record<string, string> = { OCTOPROXY_ADMIN_PASSWORD: '
   return app;
 }
 
-function client(app: TestApp, token?: string) {
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await app.app.request(path, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return {
-      status: response.status,
-      body: (await response.json()) as Json,
-      headers: response.headers,
-    };
-  };
-  return {
-    get: (path: string) => call('GET', path),
-    post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
-    put: (path: string, body: unknown) => call('PUT', path, body),
-    delete: (path: string) => call('DELETE', path),
-  };
+async function login(app: TestApp, username: string, password: string) {
+  return (await loginAs(app, username, password)).api;
 }
 
-async function login(app: TestApp, username: string, password: string) {
-  const result = await client(app).post('/api/login', { username, password });
-  expect(result.status).toBe(200);
-  return client(app, result.body.token as string);
+/** Creates a user who then replaces the admin-given password at the first login, as they must. */
+async function addUser(app: TestApp, admin: AdminClient, username: string, password: string) {
+  const given = `${password}-from-admin`;
+  const created = await admin.post('/api/users', { username, password: given });
+  expect(created.status).toBe(201);
+  const first = await login(app, username, given);
+  const changed = await first.post('/api/me/password', {
+    currentPassword: given,
+    newPassword: password,
+  });
+  expect(changed.status).toBe(200);
+  return created;
 }
 
 describe('admin API', () => {
@@ -128,10 +119,9 @@ describe('admin API', () => {
   it('shows an API key once and scopes keys to their owner', async () => {
     const app = await start();
     const admin = await login(app, 'admin', 'first-admin-pw');
-    const created = await admin.post('/api/users', { username: 'bob', password: 'bob-password-1' });
-    expect(created.status).toBe(201);
+    await addUser(app, admin, 'bob', 'bob-password-1');
     const bob = await login(app, 'bob', 'bob-password-1');
-    const bobKey = await bob.post('/api/api-keys', { name: 'bob key', dailyLimit: 5 });
+    const bobKey = await bob.post('/api/api-keys', { name: 'bob key' });
     expect(bobKey.status).toBe(201);
     expect(bobKey.body.apiKey.key).toMatch(/^sk-octo-/);
     const adminKey = await admin.post('/api/api-keys', { name: 'admin key' });
@@ -258,8 +248,7 @@ describe('admin API', () => {
   it('makes a user choose a new password after an admin set it, unless told otherwise', async () => {
     const app = await start();
     const admin = await login(app, 'admin', 'first-admin-pw');
-    const created = await admin.post('/api/users', { username: 'bob', password: 'bob-password-1' });
-    expect(created.body.user.mustChangePassword).toBe(false);
+    const created = await addUser(app, admin, 'bob', 'bob-password-1');
     const id = created.body.user.id as string;
 
     const reset = await admin.put(`/api/users/${id}`, { password: 'reset-by-admin-2' });
@@ -282,17 +271,15 @@ describe('admin API', () => {
     ).toMatchObject({ mustChangePassword: true });
     expect((await admin.get(`/api/users/${id}`)).body.user.mustChangePassword).toBe(true);
 
-    const flagged = await admin.post('/api/users', {
-      username: 'carol',
-      password: 'carol-password-1',
-      mustChangePassword: true,
-    });
-    expect(flagged.body.user.mustChangePassword).toBe(true);
-
     // An admin's own new password is their own choice (the change ends their sessions too).
     const me = (await admin.get('/api/me')).body.user.id as string;
     expect(
-      (await admin.put(`/api/users/${me}`, { password: 'admin-new-pw-4' })).body.user,
+      (
+        await admin.put(`/api/users/${me}`, {
+          password: 'admin-new-pw-4',
+          currentPassword: 'first-admin-pw',
+        })
+      ).body.user,
     ).toMatchObject({ mustChangePassword: false });
     const again = await client(app).post('/api/login', {
       username: 'admin',
@@ -306,7 +293,7 @@ describe('admin API', () => {
     const admin = await login(app, 'admin', 'first-admin-pw');
     expect((await client(app).get('/api/models')).status).toBe(401);
     await admin.put('/api/config', { modelAliases: { 'gpt-4o': 'claude-sonnet-4.5', 'x-*': 'y' } });
-    await admin.post('/api/users', { username: 'bob', password: 'bob-password-1' });
+    await addUser(app, admin, 'bob', 'bob-password-1');
     const bob = await login(app, 'bob', 'bob-password-1');
     const key = (await bob.post('/api/api-keys', { name: 'k' })).body.apiKey.key as string;
     const listed = await bob.get('/api/models');
@@ -329,7 +316,7 @@ describe('admin API', () => {
   it('scopes /api/stats to the caller’s own keys for non-admins', async () => {
     const app = await start();
     const admin = await login(app, 'admin', 'first-admin-pw');
-    await admin.post('/api/users', { username: 'bob', password: 'bob-password-1' });
+    await addUser(app, admin, 'bob', 'bob-password-1');
     const bob = await login(app, 'bob', 'bob-password-1');
     const bobKey = (await bob.post('/api/api-keys', { name: 'bob' })).body.apiKey.key as string;
     const adminKey = (await admin.post('/api/api-keys', { name: 'admin' })).body.apiKey

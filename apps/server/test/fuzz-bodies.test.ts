@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { useFuzzApp } from './helpers/fuzz-app';
-import { anything, text } from './helpers/fuzz-values';
+import { anything, modelName, text } from './helpers/fuzz-values';
 
 /**
  * Fuzzed request bodies against the real app (real SQLite, real auth): whatever arrives, the answer is
@@ -41,7 +41,7 @@ const anthropicBody = fc.record(
   {
     model: fc.oneof(
       fc.constantFrom('claude-sonnet-4-6', 'claude-opus-4-5-thinking', 'gpt-4o'),
-      fc.string(),
+      modelName,
       anything,
     ),
     max_tokens: fc.oneof(fc.integer({ min: -5, max: 200_000 }), anything),
@@ -93,7 +93,7 @@ const openAIMessage = fc.record(
 
 const openAIBody = fc.record(
   {
-    model: fc.oneof(fc.constantFrom('claude-sonnet-4-6', 'gpt-4o-mini'), fc.string(), anything),
+    model: fc.oneof(fc.constantFrom('claude-sonnet-4-6', 'gpt-4o-mini'), modelName, anything),
     messages: fc.oneof(fc.array(openAIMessage, { maxLength: 4 }), anything),
     stream: fc.oneof(fc.boolean(), anything),
     stream_options: anything,

@@ -3,6 +3,7 @@
 import { z } from '@hono/zod-openapi';
 
 import { logLevels } from '../env';
+import { defaultUserKeyPolicy, userKeyPolicySchema } from './user-key-policy';
 
 export const providerStrategies = [
   'lru',
@@ -122,6 +123,9 @@ export const serverConfigSchema = z.object({
     .describe(
       "Browser origins besides the server's own allowed to call the admin API (restart required).",
     ),
+  userKeyPolicy: userKeyPolicySchema.describe(
+    'What non-admin users get when they create their own API keys: at most maxKeys keys, each with these limits (null = none). Only an admin changes a key’s limits.',
+  ),
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
@@ -161,6 +165,7 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   sessionIdleMinutes: 30,
   secureCookies: false,
   trustedOrigins: [],
+  userKeyPolicy: defaultUserKeyPolicy,
 });
 
 /** Keys that take effect only after a restart; everything else applies live. */

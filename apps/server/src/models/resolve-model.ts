@@ -33,8 +33,9 @@ export class ModelNotFoundError extends OctoProxyError {
 }
 
 function matchAlias(name: string, aliases: Readonly<Record<string, string>>): string | undefined {
-  const exact = aliases[name];
-  if (exact !== undefined) return exact;
+  // An own-property lookup: a client's `__proto__` or `toString` must not reach Object.prototype.
+  const exact = Object.hasOwn(aliases, name) ? aliases[name] : undefined;
+  if (typeof exact === 'string') return exact;
   let best: { prefix: string; target: string } | undefined;
   for (const [pattern, target] of Object.entries(aliases)) {
     if (!pattern.endsWith('*')) continue;

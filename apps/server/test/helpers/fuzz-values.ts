@@ -10,3 +10,16 @@ export const text = fc.oneof(
   fc.constant(' '),
   fc.string({ unit: 'grapheme' }),
 );
+
+/** Names that are properties of every plain object: lookups keyed by client input must not find them. */
+export const prototypeKey = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+);
+
+/** A model name as a client might send it, odd ones included. */
+export const modelName = fc.oneof(fc.string(), prototypeKey);

@@ -1,6 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { mintApiKey } from '@octoproxy/auth';
+import { PermissionError, mintApiKey } from '@octoproxy/auth';
 import { requirePasswordChanged } from '@octoproxy/auth/hono';
+import { InvalidRequestError } from '@octoproxy/converters';
 import type { ApiKey, ApiKeyPatch } from '@octoproxy/storage';
 import type { Context, Input } from 'hono';
 
@@ -16,7 +17,9 @@ import {
   toApiKeyDto,
   toEpochMs,
   updateApiKeySchema,
+  type CreateApiKeyBody,
 } from './schemas/api-key-schemas';
+import { userKeyPolicySchema } from '../../config/user-key-policy';
 import {
   errorResponses,
   idParamSchema,
@@ -25,8 +28,27 @@ import {
   pageQuerySchema,
 } from './schemas/common-schemas';
 
+/** Fields of a key that only an admin sets; a user's own keys get them from `userKeyPolicy`. */
+const adminOnlyFields = [
+  'dailyLimit',
+  'rateLimitPerMinute',
+  'allowedModels',
+  'expiresAt',
+  'userId',
+];
+
+function refuseAdminOnlyFields(body: Record<string, unknown>): void {
+  const named = adminOnlyFields.filter((field) => body[field] !== undefined);
+  if (named.length === 0) return;
+  throw new PermissionError({
+    code: 'forbidden',
+    message: `Only an admin can set ${named.join(', ')} on an API key; you may change its name and whether it is active.`,
+  });
+}
+
 /**
  * `/api/api-keys`: any logged-in user manages their own keys; admins see and manage all of them.
+ * A user's keys take their limits from the admin's `userKeyPolicy`; only admins change limits.
  * The key itself is returned once, by the create call.
  */
 export function apiKeyRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
@@ -47,7 +69,62 @@ export function apiKeyRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
     return key;
   };
 
+  const assertUserExists = async (userId: string) => {
+    if ((await deps.storage.users.get(userId)) !== undefined) return;
+    throw new InvalidRequestError({
+      code: 'unknown_user',
+      param: 'userId',
+      message: `No user has the id '${userId}'.`,
+    });
+  };
+  /** An admin's key: the limits asked for, for an owner that exists. */
+  const adminKeyLimits = async (adminId: string, body: CreateApiKeyBody) => {
+    const owner = body.userId ?? adminId;
+    await assertUserExists(owner);
+    return {
+      userId: owner,
+      dailyRequestLimit: body.dailyLimit ?? null,
+      rateLimitPerMinute: body.rateLimitPerMinute ?? null,
+      allowedModels: body.allowedModels ?? null,
+      expiresAt: toEpochMs(body.expiresAt) ?? null,
+    };
+  };
+  /** A user's own key: the policy's limits, within the policy's key count. */
+  const policyKeyLimits = async (userId: string, body: CreateApiKeyBody) => {
+    refuseAdminOnlyFields(body);
+    const policy = deps.settings.current.userKeyPolicy;
+    const held = (await deps.storage.apiKeys.list({ userId, limit: 1 })).total;
+    if (held >= policy.maxKeys) {
+      throw new PermissionError({
+        code: 'forbidden',
+        message:
+          policy.maxKeys === 0
+            ? 'Only an admin can create API keys on this server.'
+            : `You already have ${held} API key${held === 1 ? '' : 's'}, the most this server allows (${policy.maxKeys}); delete one or ask an admin.`,
+      });
+    }
+    return {
+      userId,
+      dailyRequestLimit: policy.dailyLimit,
+      rateLimitPerMinute: policy.rateLimitPerMinute,
+      allowedModels: policy.allowedModels,
+      expiresAt: null,
+    };
+  };
+
   return app
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/api-keys/policy',
+        summary: 'The limits keys created by non-admin users get, set by an admin in userKeyPolicy',
+        responses: {
+          200: jsonContent(z.object({ policy: userKeyPolicySchema }), 'The policy'),
+          ...errorResponses,
+        },
+      }),
+      (c) => c.json({ policy: deps.settings.current.userKeyPolicy }, 200),
+    )
     .openapi(
       createRoute({
         method: 'get',
@@ -91,18 +168,17 @@ export function apiKeyRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
       async (c) => {
         const body = c.req.valid('json');
         const user = c.get('user');
-        const owner = user.role === 'admin' && body.userId !== undefined ? body.userId : user.id;
+        const limits =
+          user.role === 'admin'
+            ? await adminKeyLimits(user.id, body)
+            : await policyKeyLimits(user.id, body);
         const minted = mintApiKey();
         const created = await deps.storage.apiKeys.create({
           keyHash: minted.keyHash,
           displayPrefix: minted.display.split('…')[0] ?? '',
           last4: minted.key.slice(-4),
           name: body.name ?? 'API key',
-          userId: owner,
-          dailyRequestLimit: body.dailyLimit ?? null,
-          rateLimitPerMinute: body.rateLimitPerMinute ?? null,
-          allowedModels: body.allowedModels ?? null,
-          expiresAt: toEpochMs(body.expiresAt) ?? null,
+          ...limits,
         });
         await audit(deps.storage, c, {
           action: 'api-key.create',
@@ -140,6 +216,7 @@ export function apiKeyRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
         const { id } = c.req.valid('param');
         await loadOwn(c, id);
         const body = c.req.valid('json');
+        if (c.get('user').role !== 'admin') refuseAdminOnlyFields(body);
         const patch: ApiKeyPatch = {};
         if (body.name !== undefined) patch.name = body.name;
         if (body.isActive !== undefined) patch.active = body.isActive;
@@ -149,7 +226,10 @@ export function apiKeyRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
         if (body.allowedModels !== undefined) patch.allowedModels = body.allowedModels;
         const expiresAt = toEpochMs(body.expiresAt);
         if (expiresAt !== undefined) patch.expiresAt = expiresAt;
-        if (body.userId !== undefined && c.get('user').role === 'admin') patch.userId = body.userId;
+        if (body.userId !== undefined) {
+          await assertUserExists(body.userId);
+          patch.userId = body.userId;
+        }
         const updated = await deps.storage.apiKeys.update(id, patch);
         if (updated === undefined) throw notFound('API key', id);
         await audit(deps.storage, c, {

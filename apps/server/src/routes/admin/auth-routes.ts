@@ -6,6 +6,7 @@ import type { AdminDeps } from './admin-deps';
 import type { AdminEnv } from './admin-env';
 import { adminRouter } from './admin-router';
 import { clientInfo } from '../../http/client-info';
+import { definedClientInfo } from './defined-client-info';
 import { errorResponses, jsonBody, jsonContent, okSchema } from './schemas/common-schemas';
 import { toUserDto, userSchema } from './schemas/user-schemas';
 
@@ -51,7 +52,7 @@ export function authRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
   return adminRouter()
     .openapi(loginRoute, async (c) => {
       const { username, password } = c.req.valid('json');
-      const result = await deps.login.login({ username, password, ...definedInfo(c) });
+      const result = await deps.login.login({ username, password, ...definedClientInfo(c) });
       await deps.storage.users.recordLogin(result.user.id);
       await deps.storage.auditLog.append({
         actorUserId: result.user.id,
@@ -104,7 +105,7 @@ export function authRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
           userId: c.get('user').id,
           currentPassword,
           newPassword,
-          ...definedInfo(c),
+          ...definedClientInfo(c),
         });
         await deps.storage.auditLog.append({
           actorUserId: result.user.id,
@@ -116,10 +117,4 @@ export function authRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
         return c.json(await startSession(c, result), 200);
       },
     );
-}
-
-/** Client info without undefined members (the auth options are exact optional properties). */
-function definedInfo(c: Parameters<typeof clientInfo>[0]): { ip?: string; userAgent?: string } {
-  const { ip, userAgent } = clientInfo(c);
-  return { ...(ip === undefined ? {} : { ip }), ...(userAgent === undefined ? {} : { userAgent }) };
 }

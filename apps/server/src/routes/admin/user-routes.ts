@@ -17,6 +17,7 @@ import {
   jsonContent,
   pageQuerySchema,
 } from './schemas/common-schemas';
+import { definedClientInfo } from './defined-client-info';
 import { createUserSchema, toUserDto, updateUserSchema, userSchema } from './schemas/user-schemas';
 
 const userResponse = jsonContent(z.object({ user: userSchema }), 'The user');
@@ -63,7 +64,8 @@ export function userRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
           role: body.role ?? 'user',
           active: body.isActive ?? true,
           passwordHash: await hash(body.password),
-          mustChangePassword: body.mustChangePassword ?? false,
+          // A password someone else chose: the user replaces it at the first login.
+          mustChangePassword: true,
         });
         await audit(deps.storage, c, {
           action: 'user.create',
@@ -107,14 +109,33 @@ export function userRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
         if (body.mustChangePassword !== undefined && body.password === undefined) {
           patch.mustChangePassword = body.mustChangePassword;
         }
+        const self = id === c.get('user').id;
+        if (self && body.password !== undefined && body.currentPassword === undefined) {
+          throw new InvalidRequestError({
+            code: 'current_password_required',
+            param: 'currentPassword',
+            message: 'To change your own password, give your current one as currentPassword.',
+          });
+        }
+        if (self && body.password !== undefined) {
+          // First, so a wrong current password changes nothing. The login service checks it under
+          // the login throttle, ends every session and opens a fresh one for this browser.
+          const result = await deps.login.changePassword({
+            userId: id,
+            currentPassword: body.currentPassword ?? '',
+            newPassword: body.password,
+            ...definedClientInfo(c),
+          });
+          deps.cookie.set(c, result);
+        }
         let user = await deps.storage.users.update(id, patch);
         if (user === undefined) throw notFound('user', id);
-        if (body.password !== undefined) {
+        if (!self && body.password !== undefined) {
           user = await deps.storage.users.setPassword({
             userId: id,
             passwordHash: await hash(body.password),
             // Someone else's new password is one they did not choose: they replace it at login.
-            mustChangePassword: body.mustChangePassword ?? id !== c.get('user').id,
+            mustChangePassword: body.mustChangePassword ?? true,
             revokeSessions: true,
             keepSessionId: c.get('session').id,
           });

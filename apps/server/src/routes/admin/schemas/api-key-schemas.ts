@@ -49,6 +49,7 @@ export function toApiKeyDto(key: ApiKey): ApiKeyDto {
 
 const limits = {
   dailyLimit: z.number().int().min(1).nullish(),
+  // Limits are set by admins only; a user's own keys get them from userKeyPolicy.
   rateLimitPerMinute: z.number().int().min(1).max(100_000).nullish(),
   allowedModels: z.array(z.string().min(1)).min(1).nullish(),
   expiresAt: z.union([z.number().int(), z.iso.datetime()]).nullish(),
@@ -59,6 +60,8 @@ export const createApiKeySchema = z.object({
   name: z.string().trim().min(1).max(128).optional(),
   ...limits,
 });
+
+export type CreateApiKeyBody = z.infer<typeof createApiKeySchema>;
 
 export const updateApiKeySchema = z.object({
   name: z.string().trim().min(1).max(128).optional(),

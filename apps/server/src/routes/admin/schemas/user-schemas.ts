@@ -36,16 +36,16 @@ export const createUserSchema = z.object({
   password: z.string().min(1).max(1024),
   role: userRoleSchema.optional(),
   isActive: z.boolean().optional(),
-  mustChangePassword: z.boolean().optional().openapi({
-    description: 'The user must choose a new password at the next login. Default false.',
-  }),
 });
 
 export const updateUserSchema = z.object({
   username: z.string().trim().min(1).max(64).optional(),
   password: z.string().min(1).max(1024).optional().openapi({
     description:
-      "Ends the user's sessions. Setting another user's password makes them choose a new one at the next login unless mustChangePassword is false.",
+      "Ends the user's sessions. Setting another user's password makes them choose a new one at the next login unless mustChangePassword is false; your own needs currentPassword.",
+  }),
+  currentPassword: z.string().min(1).max(8192).optional().openapi({
+    description: 'Your current password; required when you change your own.',
   }),
   role: userRoleSchema.optional(),
   isActive: z.boolean().optional(),
