@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 
 import type { LiveSettings } from './config/live-settings';
+import { allowedHostNames, allowedHostsGuard } from './http/allowed-hosts';
 import type { AppEnv } from './http/app-env';
 import { liveBodyLimit } from './http/body-limit';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requestContext } from './http/request-context';
+import { securityHeaders } from './http/security-headers';
 import type { Logger } from './logging/create-logger';
 import type { GatewayMetrics } from './metrics/gateway-metrics';
 import { healthRoutes, type HealthSnapshot } from './routes/health-routes';
@@ -22,12 +24,29 @@ export interface AppDeps {
   health: () => HealthSnapshot;
   /** Route groups mounted at `/` (proxy API, admin API); each is a chained sub-app. */
   routes: readonly Hono<AppEnv>[];
+  /** The address the server listens on (default: the `host` setting); the admin API answers to it. */
+  listenHost?: string | undefined;
 }
 
 /** Builds the whole HTTP application from its dependencies; no module-level state. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestContext({ logger: deps.logger }));
+  app.use('*', securityHeaders());
+  const hostNames = () =>
+    allowedHostNames({
+      listenHost: deps.listenHost ?? deps.settings.current.host,
+      allowedHosts: deps.settings.current.allowedHosts,
+      trustedOrigins: deps.settings.current.trustedOrigins,
+    });
+  let allowedHosts = hostNames();
+  deps.settings.onChange(() => {
+    allowedHosts = hostNames();
+  });
+  app.use(
+    '/api/*',
+    allowedHostsGuard(() => allowedHosts),
+  );
   app.use(
     '/v1/*',
     liveBodyLimit(() => deps.settings.current.bodyLimitMb * mebibyte),
@@ -40,7 +59,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.notFound(notFoundHandler);
 
   app.route('/', healthRoutes({ snapshot: deps.health }));
-  app.route('/', metricsRoutes(deps.metrics));
+  app.route(
+    '/',
+    metricsRoutes(deps.metrics, () => deps.settings.current.metricsToken),
+  );
   for (const routes of deps.routes) app.route('/', routes);
   if (deps.webDistDir !== undefined) app.route('/', spaRoutes(deps.webDistDir));
   return app;

@@ -30,6 +30,14 @@ export interface ServerEnv {
    * of whether the admin's browser runs on this machine (social and IdC auth-code sign-ins).
    */
   signInCallback: 'loopback' | 'paste' | undefined;
+  /** `OCTOPROXY_ALLOWED_HOSTS`: comma-separated host names the admin API answers (`allowedHosts`). */
+  allowedHosts: string[] | undefined;
+  /** `OCTOPROXY_METRICS_TOKEN`: the bearer token `/metrics` requires (`metricsToken`). */
+  metricsToken: string | undefined;
+  /** `OCTOPROXY_REQUEST_TIMEOUT_SECONDS`, `…_HEADERS_TIMEOUT_SECONDS`, `OCTOPROXY_MAX_CONNECTIONS`. */
+  requestTimeoutSeconds: number | undefined;
+  headersTimeoutSeconds: number | undefined;
+  maxConnections: number | undefined;
   /** `HOME` (`USERPROFILE` on Windows): where Kiro, kiro-cli and the AWS CLI keep their logins. */
   homeDir: string;
 }
@@ -44,6 +52,15 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value));
 
 const optionalUrl = optionalText.pipe(z.url({ protocol: /^https?$/ }).optional());
+
+const optionalPositive = optionalText.pipe(
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'expected a positive number')
+    .transform(Number)
+    .pipe(z.number().positive())
+    .optional(),
+);
 
 const envSchema = z.object({
   PORT: optionalText.pipe(
@@ -64,6 +81,11 @@ const envSchema = z.object({
   OCTOPROXY_KIRO_AUTH_URL: optionalUrl,
   OCTOPROXY_KIRO_OIDC_URL: optionalUrl,
   OCTOPROXY_SIGN_IN_CALLBACK: optionalText.pipe(z.enum(['loopback', 'paste']).optional()),
+  OCTOPROXY_ALLOWED_HOSTS: optionalText,
+  OCTOPROXY_METRICS_TOKEN: optionalText,
+  OCTOPROXY_REQUEST_TIMEOUT_SECONDS: optionalPositive,
+  OCTOPROXY_HEADERS_TIMEOUT_SECONDS: optionalPositive,
+  OCTOPROXY_MAX_CONNECTIONS: optionalPositive.pipe(z.number().int().optional()),
   HOME: optionalText,
   USERPROFILE: optionalText,
 });
@@ -94,6 +116,13 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     kiroAuthUrl: env.OCTOPROXY_KIRO_AUTH_URL,
     kiroOidcUrl: env.OCTOPROXY_KIRO_OIDC_URL,
     signInCallback: env.OCTOPROXY_SIGN_IN_CALLBACK,
+    allowedHosts: env.OCTOPROXY_ALLOWED_HOSTS?.split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== ''),
+    metricsToken: env.OCTOPROXY_METRICS_TOKEN,
+    requestTimeoutSeconds: env.OCTOPROXY_REQUEST_TIMEOUT_SECONDS,
+    headersTimeoutSeconds: env.OCTOPROXY_HEADERS_TIMEOUT_SECONDS,
+    maxConnections: env.OCTOPROXY_MAX_CONNECTIONS,
     homeDir: env.HOME ?? env.USERPROFILE ?? homedir(),
   };
 }

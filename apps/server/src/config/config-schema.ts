@@ -126,6 +126,38 @@ export const serverConfigSchema = z.object({
   userKeyPolicy: userKeyPolicySchema.describe(
     'What non-admin users get when they create their own API keys: at most maxKeys keys, each with these limits (null = none). Only an admin changes a key’s limits.',
   ),
+  allowedHosts: z
+    .array(z.string().min(1))
+    .describe(
+      'Host names the admin API answers besides loopback names and the listen address (the public name behind a TLS proxy); others get 403, which stops DNS rebinding.',
+    ),
+  metricsToken: z
+    .string()
+    .min(16)
+    .nullable()
+    .describe(
+      'Bearer token that /metrics requires (null = open, for a scraper on a private network).',
+    ),
+  requestTimeoutSeconds: seconds.describe(
+    'Seconds a client may take to send a whole request, headers and body (restart required).',
+  ),
+  headersTimeoutSeconds: seconds.describe(
+    'Seconds a client may take to send the request headers (restart required).',
+  ),
+  maxConnections: positiveInt.describe(
+    'Open client connections the server accepts at once; more are refused (restart required).',
+  ),
+  imageFetchMaxPerRequest: z
+    .number()
+    .int()
+    .min(0)
+    .describe('Image URLs one request may ask the server to download (400 beyond).'),
+  imageFetchMaxTotalBytes: positiveInt.describe(
+    'Bytes all image downloads of one request may add up to (400 beyond).',
+  ),
+  imageFetchMaxInFlightBytes: positiveInt.describe(
+    'Bytes of image downloads the whole server holds at once; a download beyond gets 503 (the client retries).',
+  ),
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
@@ -166,6 +198,14 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   secureCookies: false,
   trustedOrigins: [],
   userKeyPolicy: defaultUserKeyPolicy,
+  allowedHosts: [],
+  metricsToken: null,
+  requestTimeoutSeconds: 300,
+  headersTimeoutSeconds: 30,
+  maxConnections: 1024,
+  imageFetchMaxPerRequest: 8,
+  imageFetchMaxTotalBytes: 20 * 1024 * 1024,
+  imageFetchMaxInFlightBytes: 64 * 1024 * 1024,
 });
 
 /** Keys that take effect only after a restart; everything else applies live. */
@@ -175,6 +215,9 @@ export const restartOnlyKeys: ReadonlySet<ConfigKey> = new Set<ConfigKey>([
   'secureCookies',
   'trustedOrigins',
   'kiroVersion',
+  'requestTimeoutSeconds',
+  'headersTimeoutSeconds',
+  'maxConnections',
 ]);
 
 /** Keys of the original config file that are accepted and ignored (their feature moved elsewhere). */

@@ -130,10 +130,22 @@ export function envConfigLayer(env: {
   port: number | undefined;
   host: string | undefined;
   logLevel: ServerConfig['logLevel'] | undefined;
+  allowedHosts?: string[] | undefined;
+  metricsToken?: string | undefined;
+  requestTimeoutSeconds?: number | undefined;
+  headersTimeoutSeconds?: number | undefined;
+  maxConnections?: number | undefined;
 }): ServerConfigPatch {
   const layer: ServerConfigPatch = {};
   if (env.port !== undefined) layer.port = env.port;
   if (env.host !== undefined) layer.host = env.host;
   if (env.logLevel !== undefined) layer.logLevel = env.logLevel;
+  if (env.allowedHosts !== undefined) layer.allowedHosts = env.allowedHosts;
+  if (env.metricsToken !== undefined) layer.metricsToken = env.metricsToken;
+  if (env.requestTimeoutSeconds !== undefined)
+    layer.requestTimeoutSeconds = env.requestTimeoutSeconds;
+  if (env.headersTimeoutSeconds !== undefined)
+    layer.headersTimeoutSeconds = env.headersTimeoutSeconds;
+  if (env.maxConnections !== undefined) layer.maxConnections = env.maxConnections;
   return layer;
 }

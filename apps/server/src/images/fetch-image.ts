@@ -4,6 +4,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import { Agent, request } from 'undici';
 
 import type { AddressPolicy } from './address-policy';
+import type { ByteBudget } from './byte-budget';
 import { imageFetchError } from './image-fetch-error';
 import { sniffImageType, type ImageMediaType } from './sniff-image-type';
 
@@ -21,6 +22,10 @@ export interface FetchImageOptions {
   signal?: AbortSignal | undefined;
   /** DNS resolution; replaceable so tests can map names to loopback. */
   resolve?: Resolver | undefined;
+  /** What every downloaded byte also counts against: the request's total, kept after the download. */
+  requestBudget?: ByteBudget | undefined;
+  /** The whole server's bytes being downloaded, given back when this download ends. */
+  inFlight?: ByteBudget | undefined;
 }
 
 export interface FetchedImage {
@@ -61,19 +66,33 @@ function pinnedAgent(pinned: ResolvedAddress): Agent {
   return new Agent({ connect: { lookup }, connections: 1, pipelining: 0 });
 }
 
+/**
+ * Reads the body into one buffer (sized from `content-length` when given, so no chunk list and copy),
+ * stopping at the per-image cap and whenever a budget runs out.
+ */
 async function readLimited(
   body: AsyncIterable<Uint8Array>,
   url: URL,
-  maxBytes: number,
+  options: { maxBytes: number; declared: number | undefined; onChunk: (bytes: number) => void },
 ): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
+  let buffer = Buffer.allocUnsafe(Math.min(options.declared ?? 64 * 1024, options.maxBytes));
   let size = 0;
   for await (const chunk of body) {
+    if (size + chunk.byteLength > options.maxBytes) {
+      throw imageFetchError(url, `larger than ${options.maxBytes} bytes`);
+    }
+    options.onChunk(chunk.byteLength);
+    if (size + chunk.byteLength > buffer.length) {
+      const grown = Buffer.allocUnsafe(
+        Math.min(options.maxBytes, Math.max(buffer.length * 2, size + chunk.byteLength)),
+      );
+      buffer.copy(grown, 0, 0, size);
+      buffer = grown;
+    }
+    buffer.set(chunk, size);
     size += chunk.byteLength;
-    if (size > maxBytes) throw imageFetchError(url, `larger than ${maxBytes} bytes`);
-    chunks.push(chunk);
   }
-  return Buffer.concat(chunks);
+  return buffer.subarray(0, size);
 }
 
 /**
@@ -93,6 +112,7 @@ export async function fetchImage(
   } catch {
     throw imageFetchError(rawUrl, 'not a valid URL');
   }
+  let inFlightTaken = 0;
   for (let hop = 0; hop <= maxRedirects; hop += 1) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw imageFetchError(url, 'only http and https URLs are fetched');
@@ -121,7 +141,15 @@ export async function fetchImage(
         await body.dump();
         throw imageFetchError(url, `larger than ${options.maxBytes} bytes`);
       }
-      const bytes = await readLimited(body, url, options.maxBytes).catch((error: unknown) => {
+      const bytes = await readLimited(body, url, {
+        maxBytes: options.maxBytes,
+        declared: Number.isFinite(declared) ? declared : undefined,
+        onChunk: (size) => {
+          options.requestBudget?.take(size);
+          options.inFlight?.take(size);
+          inFlightTaken += size;
+        },
+      }).catch((error: unknown) => {
         if (deadline.aborted) throw imageFetchError(url, 'timed out');
         throw error;
       });
@@ -131,6 +159,8 @@ export async function fetchImage(
       }
       return { mediaType, base64: bytes.toString('base64') };
     } finally {
+      options.inFlight?.give(inFlightTaken);
+      inFlightTaken = 0;
       void agent.close();
     }
   }

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 
 import { inlineImages } from './inline-images';
 
+const limits = { maxImages: 8, maxTotalBytes: 1024 * 1024 };
+
 function requestWith(content: unknown[]): AnthropicMessagesRequest {
   return {
     model: 'm',
@@ -25,6 +27,7 @@ describe('inlineImages', () => {
     ]);
     const fetched: string[] = [];
     const count = await inlineImages(request, {
+      ...limits,
       enabled: true,
       fetch: (url) => {
         fetched.push(url);
@@ -50,12 +53,14 @@ describe('inlineImages', () => {
       { type: 'image', source: { type: 'url', url: 'https://x/a.png' } },
     ]);
     const neverFetch = () => Promise.reject(new Error('must not fetch'));
-    await expect(inlineImages(remote, { enabled: false, fetch: neverFetch })).rejects.toThrow(
-      /disabled/,
-    );
+    await expect(
+      inlineImages(remote, { ...limits, enabled: false, fetch: neverFetch }),
+    ).rejects.toThrow(/disabled/);
     const local = requestWith([
       { type: 'image', source: { type: 'url', url: 'data:image/png;base64,AAAA' } },
     ]);
-    await expect(inlineImages(local, { enabled: false, fetch: neverFetch })).resolves.toBe(1);
+    await expect(
+      inlineImages(local, { ...limits, enabled: false, fetch: neverFetch }),
+    ).resolves.toBe(1);
   });
 });

@@ -1,7 +1,8 @@
 import type { AnthropicMessagesRequest } from '@octoproxy/converters';
 
-import { imageFetchError } from './image-fetch-error';
+import { ByteBudget } from './byte-budget';
 import type { FetchedImage } from './fetch-image';
+import { imageFetchError, imagesTooLargeError, tooManyImagesError } from './image-fetch-error';
 
 interface UrlImageBlock {
   type: 'image';
@@ -38,7 +39,12 @@ const dataUrlPattern = /^data:(image\/[a-z0-9.+-]+);base64,(.*)$/is;
 
 export interface InlineImagesOptions {
   enabled: boolean;
-  fetch: (url: string) => Promise<FetchedImage>;
+  /** Downloads one image, drawing its bytes from the request's budget. */
+  fetch: (url: string, requestBudget: ByteBudget) => Promise<FetchedImage>;
+  /** Image URLs one request may download (checked before any download starts). */
+  maxImages: number;
+  /** Bytes the request's downloads may add up to. */
+  maxTotalBytes: number;
   /** Downloads at once per request. */
   concurrency?: number;
 }
@@ -59,6 +65,10 @@ export async function inlineImages(
       'image URLs are disabled on this server; send the image as base64',
     );
   }
+  if (remote.length > options.maxImages) {
+    throw tooManyImagesError(remote.length, options.maxImages);
+  }
+  const budget = new ByteBudget(() => options.maxTotalBytes, imagesTooLargeError);
   const queue = [...blocks];
   const worker = async (): Promise<void> => {
     for (let block = queue.shift(); block !== undefined; block = queue.shift()) {
@@ -66,7 +76,7 @@ export async function inlineImages(
       const match = dataUrlPattern.exec(block.source.url);
       const image = match
         ? { mediaType: match[1] ?? '', base64: match[2] ?? '' }
-        : await options.fetch(block.source.url);
+        : await options.fetch(block.source.url, budget);
       for (const key of Object.keys(source)) delete source[key];
       Object.assign(source, { type: 'base64', media_type: image.mediaType, data: image.base64 });
     }

@@ -1,6 +1,8 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 const latencyBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300];
+const otherModel = 'other';
+const maxUnverifiedModelLabels = 32;
 const firstByteBuckets = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 60];
 
 /**
@@ -84,6 +86,25 @@ export class GatewayMetrics {
     help: 'Responses currently streaming to clients.',
     registers: [this.registry],
   });
+
+  /** Set by the runtime: the models the accounts serve; other names count as `other`. */
+  knownModels: (() => ReadonlySet<string> | undefined) | undefined;
+
+  private readonly modelLabels = new Set<string>();
+
+  /**
+   * The `model` label of a request: a client may send any name, and every label value is a series
+   * kept forever, so names the accounts do not serve (or, before the model list is known, names
+   * beyond the first few dozen) share one value.
+   */
+  modelLabel(model: string): string {
+    const known = this.knownModels?.();
+    if (known !== undefined) return known.has(model) ? model : otherModel;
+    if (this.modelLabels.has(model)) return model;
+    if (this.modelLabels.size >= maxUnverifiedModelLabels) return otherModel;
+    this.modelLabels.add(model);
+    return model;
+  }
 
   /** Set by the runtime: the pool's account counts by state, read at every scrape. */
   accountStates: (() => Readonly<Record<string, number>>) | undefined;

@@ -4,6 +4,7 @@ import { assertModelAllowed } from '@octoproxy/auth';
 import type { LiveSettings } from '../config/live-settings';
 import type { Logger } from '../logging/create-logger';
 import { requestShape } from '../logging/request-shape';
+import type { ByteBudget } from '../images/byte-budget';
 import type { FetchedImage } from '../images/fetch-image';
 import { inlineImages } from '../images/inline-images';
 import type { ModelDirectory } from '../models/model-directory';
@@ -18,7 +19,11 @@ export interface PrepareDeps {
   models: ModelDirectory;
   tokenize: Tokenize;
   calibration: TokenCalibration;
-  fetchImage: (url: string, signal: AbortSignal) => Promise<FetchedImage>;
+  fetchImage: (
+    url: string,
+    signal: AbortSignal,
+    requestBudget: ByteBudget,
+  ) => Promise<FetchedImage>;
 }
 
 export interface PreparedRequest {
@@ -63,7 +68,9 @@ export async function prepareRequest(
   }
   await inlineImages(request, {
     enabled: config.imageFetchEnabled,
-    fetch: (url) => deps.fetchImage(url, options.signal),
+    fetch: (url, budget) => deps.fetchImage(url, options.signal, budget),
+    maxImages: config.imageFetchMaxPerRequest,
+    maxTotalBytes: config.imageFetchMaxTotalBytes,
   });
   const raw = countRequestTokens(request, deps.tokenize);
   if (config.debug)

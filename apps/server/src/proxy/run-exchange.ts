@@ -123,10 +123,14 @@ export async function runExchange(
     }
     const error = outcome.error === undefined ? undefined : InternalError.from(outcome.error);
     const status = String(outcome.status);
-    deps.metrics.requests.inc({ route: input.route, model, status });
+    const modelLabel = deps.metrics.modelLabel(model);
+    deps.metrics.requests.inc({ route: input.route, model: modelLabel, status });
     deps.metrics.latency.observe({ route: input.route }, latencyMs / 1000);
-    deps.metrics.tokens.inc({ model, direction: 'input' }, opened ? usage.inputTokens : 0);
-    deps.metrics.tokens.inc({ model, direction: 'output' }, usage.outputTokens);
+    deps.metrics.tokens.inc(
+      { model: modelLabel, direction: 'input' },
+      opened ? usage.inputTokens : 0,
+    );
+    deps.metrics.tokens.inc({ model: modelLabel, direction: 'output' }, usage.outputTokens);
     const record = (credits: number | undefined) =>
       deps.recorder.record({
         at: new Date(),

@@ -6,7 +6,9 @@ import type { Hono } from 'hono';
 import { createApp } from '../create-app';
 import type { AppEnv } from '../http/app-env';
 import { AddressPolicy } from '../images/address-policy';
+import { ByteBudget } from '../images/byte-budget';
 import { fetchImage } from '../images/fetch-image';
+import { imageDownloadsBusyError } from '../images/image-fetch-error';
 import type { Logger } from '../logging/create-logger';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import type { ProxyDeps } from '../proxy/proxy-deps';
@@ -71,6 +73,12 @@ export function buildApp(options: {
       policy = new AddressPolicy(config.imageFetchAllowList);
     if (changed.includes('logLevel')) logger.level = config.logLevel;
   });
+  metrics.knownModels = () => upstream.models.available();
+  // One server-wide cap on image bytes being downloaded, whatever the number of requests.
+  const imageBytesInFlight = new ByteBudget(
+    () => settings.current.imageFetchMaxInFlightBytes,
+    imageDownloadsBusyError,
+  );
   const proxy: ProxyDeps = {
     backend: upstream.backend,
     settings,
@@ -80,12 +88,14 @@ export function buildApp(options: {
     calibration,
     models: upstream.models,
     tokenize: createTokenizer(),
-    fetchImage: (url, signal) =>
+    fetchImage: (url, signal, requestBudget) =>
       fetchImage(url, {
         policy,
         maxBytes: settings.current.imageFetchMaxBytes,
         timeoutMs: settings.current.imageFetchTimeoutSeconds * 1000,
         signal,
+        requestBudget,
+        inFlight: imageBytesInFlight,
       }),
     apiKeyAuth: core.apiKeyAuth,
   };
@@ -135,6 +145,7 @@ export function buildApp(options: {
     logger,
     metrics,
     webDistDir: options.webDistDir,
+    listenHost: options.listenHost,
     health: () => upstream.health(),
     routes: [
       messagesRoutes(proxy) as unknown as Hono<AppEnv>,

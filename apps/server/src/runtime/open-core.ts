@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import {
@@ -30,6 +29,11 @@ import type { ProxyEnv } from '../proxy/proxy-env';
 import type { AdminEnv } from '../routes/admin/admin-env';
 import { apiKeyStoreOf, sessionStoreOf, userStoreOf } from './auth-stores';
 import { liveSessionService } from './live-session-service';
+import {
+  ensurePrivateDatabaseFile,
+  ensurePrivateDir,
+  tightenDatabaseCompanions,
+} from './private-files';
 import { loadSecretKey, openSecretBox } from './secret-key-source';
 import { storageSettingsStore } from './storage-settings-store';
 
@@ -65,11 +69,14 @@ const countedRoutes = new Set(['/v1/messages', '/v1/chat/completions', '/v1/resp
  */
 export async function openCore(options: OpenCoreOptions): Promise<Core> {
   const { env, logger } = options;
-  await mkdir(env.dataDir, { recursive: true });
+  await ensurePrivateDir(env.dataDir);
+  const databasePath = join(env.dataDir, databaseFileName);
+  await ensurePrivateDatabaseFile(databasePath);
   const storage = await openDatabase({
-    path: join(env.dataDir, databaseFileName),
+    path: databasePath,
     onBackgroundError: (error) => logger.error({ err: error }, 'background database write failed'),
   });
+  await tightenDatabaseCompanions(databasePath);
   try {
     const settings = await LiveSettings.open({
       file: options.fileConfig,

@@ -10,6 +10,7 @@ import type { ServerEnv } from '../env';
 import { createLogger, type Logger } from '../logging/create-logger';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { buildApp, type BuiltApp } from './build-app';
+import { applyConnectionLimits, connectionServerOptions } from './connection-limits';
 import { createShutdown } from './graceful-shutdown';
 import { createKiroUpstream } from './kiro/create-kiro-upstream';
 import { openCore, type Core } from './open-core';
@@ -103,10 +104,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     fetch: built.app.fetch,
     port: options.port ?? config.port,
     hostname: options.host ?? config.host,
+    serverOptions: connectionServerOptions(config),
   }) as Server;
-  // Streams may be long: never cut a request that is still sending or receiving.
-  server.requestTimeout = 0;
-  server.headersTimeout = 60_000;
+  applyConnectionLimits(server, config);
   await once(server, 'listening');
   const address = server.address() as AddressInfo;
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;

@@ -11,6 +11,9 @@ import { startServer, type RunningServer } from '../start-server';
 
 export const demoAdminPassword = 'octoproxy-demo';
 
+/** The demo's admin password is printed and documented: only this machine may reach it by default. */
+const demoListenHost = '127.0.0.1';
+
 /**
  * Demo mode: an in-process Kiro simulator, a throw-away data folder, one demo account and one API
  * key, printed with ready-to-paste `curl` commands. Nothing leaves the machine.
@@ -36,7 +39,7 @@ export async function startDemo(options: {
     env,
     webDistDir: options.webDistDir,
     port: options.port,
-    host: options.host,
+    host: options.host ?? options.env.host ?? demoListenHost,
     endpoints: { api: simulator.apiUrl, auth: simulator.authUrl, oidc: simulator.oidcUrl },
     prepare: async (core) => {
       const account = simulator.addAccount({ authMethod: 'social', plan: 'PRO' });
