@@ -85,6 +85,11 @@ export const serverConfigSchema = z.object({
   modelAliases: z
     .record(z.string().min(1), z.string().min(1))
     .describe('Client model name → model to serve. Keys may end with * (prefix match).'),
+  serverTools: z
+    .enum(['reject', 'drop'])
+    .describe(
+      "Anthropic server-run tools (web_search_*, web_fetch_*, code_execution_*…) Kiro cannot run: 'reject' answers 400 naming the tool, 'drop' leaves them out and lists them in the x-octoproxy-adapted header.",
+    ),
   imageFetchEnabled: z
     .boolean()
     .describe('Download http(s) image URLs and send them inline (else a 400 asks for base64).'),
@@ -186,6 +191,7 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   shutdownGraceSeconds: 30,
   defaultModel: 'claude-sonnet-4.5',
   modelAliases: {},
+  serverTools: 'reject',
   imageFetchEnabled: true,
   imageFetchAllowList: [],
   imageFetchMaxBytes: 5 * 1024 * 1024,

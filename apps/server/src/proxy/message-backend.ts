@@ -1,4 +1,8 @@
-import type { AnthropicMessagesRequest, AnthropicStreamEvent } from '@octoproxy/converters';
+import type {
+  Adaptation,
+  AnthropicMessagesRequest,
+  AnthropicStreamEvent,
+} from '@octoproxy/converters';
 
 /** One upstream attempt of a request: which account, and how it ended. */
 export interface UpstreamAttempt {
@@ -40,6 +44,8 @@ export interface OpenedStream {
   attempts: number;
   /** Resolves when the stream has ended (however it ended); never rejects. */
   summary: Promise<UpstreamSummary>;
+  /** What the upstream client changed so the upstream takes the request (tools, content…). */
+  adaptations?: readonly Adaptation[];
 }
 
 /** What the upstream itself reported about one answer. */

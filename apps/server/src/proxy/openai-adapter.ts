@@ -15,6 +15,8 @@ export function openAIAdapter(options: {
   model: string;
   includeUsage: boolean;
   customToolNames: readonly string[];
+  /** The request used the legacy `functions`: calls come back as `function_call`. */
+  legacyFunctions: boolean;
 }): ProtocolAdapter {
   return {
     protocol: 'openai',
@@ -26,6 +28,7 @@ export function openAIAdapter(options: {
           createAnthropicToOpenAIChunkStream({
             includeUsage: options.includeUsage,
             customToolNames: options.customToolNames,
+            legacyFunctions: options.legacyFunctions,
             model: options.model,
           }),
         )
@@ -46,6 +49,7 @@ export function openAIAdapter(options: {
     toJson: (message) =>
       convertAnthropicMessageToOpenAI(message, {
         customToolNames: options.customToolNames,
+        legacyFunctions: options.legacyFunctions,
         model: options.model,
       }),
   };

@@ -39,6 +39,7 @@ export function recordRejections(recorder: RequestRecorder): MiddlewareHandler<P
       firstByteMs: undefined,
       attempts: 0,
       attemptLog: [],
+      adaptations: [],
       credits: undefined,
       clientIp: client.ip,
       userAgent: client.userAgent,

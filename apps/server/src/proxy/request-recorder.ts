@@ -1,3 +1,5 @@
+import type { Adaptation } from '@octoproxy/converters';
+
 import type { UpstreamAttempt } from './message-backend';
 
 /** One proxied request as the request log keeps it. Never holds prompts, answers or secrets. */
@@ -26,6 +28,8 @@ export interface RequestLogEntry {
   attempts: number;
   /** Each upstream attempt in order, failed ones included. */
   attemptLog: readonly UpstreamAttempt[];
+  /** What the gateway changed in the request so the upstream takes it (the response header's list). */
+  adaptations: readonly Adaptation[];
   /** Upstream credits the answer cost, when reported. */
   credits: number | undefined;
   clientIp: string | undefined;

@@ -1,7 +1,10 @@
 import {
   aggregateAnthropicStream,
+  createOutputLimitStream,
+  createStopSequenceStream,
   errorKindTable,
   InternalError,
+  type Adaptation,
   type AnthropicMessagesRequest,
   type AnthropicStreamEvent,
 } from '@octoproxy/converters';
@@ -10,6 +13,8 @@ import type { Context } from 'hono';
 import { clientInfo } from '../http/client-info';
 import { sseRelay, type RelayOutcome } from '../streaming/sse-relay';
 import { withIdleTimeout } from '../streaming/with-idle-timeout';
+import type { Tokenize } from '../tokens/text-tokenizer';
+import { adaptationHeaderName, adaptationHeaderValue } from './adaptation-header';
 import type { ExchangeDeps } from './exchange-deps';
 import { GatewayTimeoutError } from './gateway-timeout-error';
 import type { OpenedStream, UpstreamAttempt } from './message-backend';
@@ -32,6 +37,12 @@ export interface ExchangeInput {
   userId: string | undefined;
   /** `c.req.raw.signal`, read at handler start so the server creates its abort controller. */
   clientSignal: AbortSignal;
+  /** What the gateway changed in the client's request before the upstream request is built. */
+  adaptations: readonly Adaptation[];
+  /** The client's own output limit (Kiro takes none): the relay stops there. */
+  maxOutputTokens: number | undefined;
+  /** Counts output tokens against `maxOutputTokens`. */
+  countTokens: Tokenize;
 }
 
 const clientClosedStatus = 499;
@@ -87,8 +98,24 @@ export async function runExchange(
       opened = result;
       firstByteMs = performance.now() - started;
       deps.metrics.firstByte.observe({ route: input.route }, firstByteMs / 1000);
-      return result.events.pipeThrough(tap.stream);
+      // Kiro honours neither stop sequences nor an output limit: both are cut here, which also
+      // cancels the upstream stream.
+      return result.events
+        .pipeThrough(createStopSequenceStream({ stopSequences: input.request.stop_sequences }))
+        .pipeThrough(
+          createOutputLimitStream({
+            maxTokens: input.maxOutputTokens,
+            countTokens: input.countTokens,
+          }),
+        )
+        .pipeThrough(tap.stream);
     });
+  /** The gateway's changes and, once an upstream request was built, the upstream client's. */
+  const adaptations = (): Adaptation[] => [...input.adaptations, ...(opened?.adaptations ?? [])];
+  const adaptationHeaders = (): Record<string, string> => {
+    const value = adaptationHeaderValue(adaptations());
+    return value === undefined ? {} : { [adaptationHeaderName]: value };
+  };
   opening.catch(() => undefined);
 
   let finished = false;
@@ -152,6 +179,7 @@ export async function runExchange(
         firstByteMs: firstByteMs === undefined ? undefined : Math.round(firstByteMs),
         attempts: opened?.attempts ?? attemptLog.length,
         attemptLog,
+        adaptations: adaptations(),
         credits,
         clientIp: client.ip,
         userAgent: client.userAgent,
@@ -166,7 +194,7 @@ export async function runExchange(
   };
 
   if (!input.stream) {
-    return answerWhole({ opening, abort, config, input, finish, statusOf, c });
+    return answerWhole({ opening, abort, config, input, finish, statusOf, adaptationHeaders, c });
   }
 
   const wait = timer(config.keepaliveIntervalSeconds * 1000);
@@ -219,6 +247,7 @@ export async function runExchange(
     'cache-control': 'no-cache',
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
+    ...adaptationHeaders(),
   });
 }
 
@@ -230,8 +259,9 @@ async function answerWhole(options: {
   input: ExchangeInput;
   finish: (outcome: { status: number; error?: unknown }) => void;
   statusOf: (error: unknown) => number;
+  adaptationHeaders: () => Record<string, string>;
 }): Promise<Response> {
-  const { c, opening, abort, config, input, finish, statusOf } = options;
+  const { c, opening, abort, config, input, finish, statusOf, adaptationHeaders } = options;
   const firstToken = timer(config.firstTokenTimeoutSeconds * 1000);
   try {
     const first = await Promise.race([opening, firstToken.promise]);
@@ -247,7 +277,11 @@ async function answerWhole(options: {
     const message = await aggregateAnthropicStream(events);
     message.model = input.requestedModel;
     finish({ status: 200 });
-    return c.json(input.adapter.toJson(message) as Record<string, unknown>);
+    return c.json(
+      input.adapter.toJson(message) as Record<string, unknown>,
+      200,
+      adaptationHeaders(),
+    );
   } catch (error) {
     finish({ status: statusOf(error), error });
     throw error;

@@ -1,4 +1,9 @@
-import type { AnthropicMessagesRequest, ConversionWarning } from '@octoproxy/converters';
+import {
+  declareAnthropicDefinedTools,
+  type Adaptation,
+  type AnthropicMessagesRequest,
+  type ConversionWarning,
+} from '@octoproxy/converters';
 import type { Context } from 'hono';
 
 import { prepareRequest, type PrepareDeps } from './prepare-request';
@@ -22,6 +27,13 @@ export interface HubRequestInput {
   warnings?: readonly ConversionWarning[];
   /** OpenAI's `prompt_cache_key`: keeps a conversation on one account. */
   promptCacheKey?: string | undefined;
+  /** What the translation into the hub format changed (the converter's list; none for Messages). */
+  adaptations?: readonly Adaptation[];
+  /**
+   * The client's own output limit (`max_tokens`, `max_completion_tokens`, `max_output_tokens`),
+   * undefined when it set none: the gateway enforces it, as Kiro takes no such field.
+   */
+  maxOutputTokens: number | undefined;
 }
 
 /**
@@ -39,6 +51,13 @@ export async function serveHubRequest(
     log.debug({ warnings: input.warnings }, 'request adjusted in translation');
   }
   const apiKey = c.get('apiKey');
+  const adaptations = [...(input.adaptations ?? [])];
+  if (input.request.tools !== undefined) {
+    // Done here rather than by the upstream client so the `serverTools` setting applies live.
+    input.request.tools = declareAnthropicDefinedTools(input.request.tools, adaptations, {
+      serverTools: deps.settings.current.serverTools,
+    });
+  }
   const prepared = await prepareRequest(input.request, {
     deps,
     allowedModels: apiKey.allowedModels,
@@ -59,5 +78,8 @@ export async function serveHubRequest(
     apiKeyId: apiKey.id,
     userId: apiKey.ownerId || undefined,
     clientSignal: input.clientSignal,
+    adaptations,
+    maxOutputTokens: input.maxOutputTokens,
+    countTokens: deps.tokenize,
   });
 }

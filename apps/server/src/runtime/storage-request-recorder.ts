@@ -29,6 +29,7 @@ export function storageRequestRecorder(storage: Storage): RequestRecorder {
         firstByteMs: entry.firstByteMs ?? null,
         attempts: entry.attempts,
         attemptLog: entry.attemptLog.length === 0 ? null : entry.attemptLog,
+        adaptations: entry.adaptations,
         credits: entry.credits ?? null,
         clientIp: entry.clientIp ?? null,
         userAgent: entry.userAgent ?? null,

@@ -24,6 +24,13 @@ const requestAttemptSchema = z
   })
   .openapi('RequestAttempt');
 
+const requestAdaptationSchema = z
+  .object({
+    kind: z.string().openapi({ description: 'e.g. `tool_dropped`, `field_translated`.' }),
+    detail: z.string().openapi({ description: 'What was changed and how.' }),
+  })
+  .openapi('RequestAdaptation');
+
 const requestLogSchema = z
   .object({
     id: z.number(),
@@ -54,6 +61,10 @@ const requestLogSchema = z
     attempts: z.array(requestAttemptSchema).openapi({
       description:
         'Each upstream attempt in order: which account, how it ended (empty for requests logged before attempts were kept).',
+    }),
+    adaptations: z.array(requestAdaptationSchema).openapi({
+      description:
+        'What the gateway changed in the request so the upstream takes it, as the x-octoproxy-adapted response header listed it (empty when nothing was).',
     }),
     clientIp: z.string().nullable(),
     userAgent: z.string().nullable(),
@@ -105,8 +116,9 @@ export function logRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
       const names = new Map(
         (await deps.storage.accounts.listAll()).map((account) => [account.id, account.name]),
       );
-      const logs = page.items.map(({ attemptLog, attempts, ...log }) => ({
+      const logs = page.items.map(({ attemptLog, attempts, adaptations, ...log }) => ({
         ...log,
+        adaptations: adaptations ?? [],
         attemptCount: attempts,
         attempts: (attemptLog ?? []).map((attempt) => ({
           ...attempt,

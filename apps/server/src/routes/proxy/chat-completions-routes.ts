@@ -22,12 +22,15 @@ export function chatCompletionsRoutes(deps: ProxyDeps): Hono<ProxyEnv> {
           model: openai.model,
           includeUsage: converted.includeUsage,
           customToolNames: converted.customToolNames,
+          legacyFunctions: converted.legacyFunctions,
         }),
         request: converted.request,
         stream: openai.stream === true,
         requestedModel: openai.model,
         clientSignal,
         warnings: converted.warnings,
+        adaptations: converted.adaptations,
+        maxOutputTokens: openai.max_completion_tokens ?? openai.max_tokens ?? undefined,
         promptCacheKey:
           typeof openai.prompt_cache_key === 'string' ? openai.prompt_cache_key : undefined,
       });

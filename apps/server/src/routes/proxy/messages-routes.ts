@@ -33,6 +33,7 @@ export function messagesRoutes(deps: ProxyDeps): Hono<ProxyEnv> {
           stream: request.stream === true,
           requestedModel: request.model,
           clientSignal,
+          maxOutputTokens: request.max_tokens,
         });
       })
       .post('/v1/messages/count_tokens', async (c) => {

@@ -28,6 +28,8 @@ export function responsesRoutes(deps: ProxyDeps): Hono<ProxyEnv> {
         requestedModel: parsed.model,
         clientSignal,
         warnings: converted.warnings,
+        adaptations: converted.adaptations,
+        maxOutputTokens: parsed.max_output_tokens ?? undefined,
         promptCacheKey: parsed.prompt_cache_key ?? undefined,
       });
     });

@@ -114,7 +114,13 @@ export function kiroBackend(options: {
           credits: result.credits,
         };
       });
-      return { events, accountId: run.account.id, attempts: run.attempts, summary };
+      return {
+        events,
+        accountId: run.account.id,
+        attempts: run.attempts,
+        summary,
+        adaptations: response.adaptations,
+      };
     },
   };
 }
