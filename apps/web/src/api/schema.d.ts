@@ -393,8 +393,6 @@ export interface paths {
             /** @enum {string} */
             role?: 'admin' | 'user';
             isActive?: boolean;
-            /** @description The user must choose a new password at the next login. Default false. */
-            mustChangePassword?: boolean;
           };
         };
       };
@@ -536,8 +534,10 @@ export interface paths {
         content: {
           'application/json': {
             username?: string;
-            /** @description Ends the user's sessions. Setting another user's password makes them choose a new one at the next login unless mustChangePassword is false. */
+            /** @description Ends the user's sessions. Setting another user's password makes them choose a new one at the next login unless mustChangePassword is false; your own needs currentPassword. */
             password?: string;
+            /** @description Your current password; required when you change your own. */
+            currentPassword?: string;
             /** @enum {string} */
             role?: 'admin' | 'user';
             isActive?: boolean;
@@ -655,6 +655,80 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api-keys/policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The limits keys created by non-admin users get, set by an admin in userKeyPolicy */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The policy */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              policy: components['schemas']['UserKeyPolicy'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -3208,6 +3282,11 @@ export interface components {
       modelAliases?: {
         [key: string]: string;
       };
+      /**
+       * @description Anthropic server-run tools (web_search_*, web_fetch_*, code_execution_*…) Kiro cannot run: 'reject' answers 400 naming the tool, 'drop' leaves them out and lists them in the x-octoproxy-adapted header.
+       * @enum {string}
+       */
+      serverTools?: 'reject' | 'drop';
       /** @description Download http(s) image URLs and send them inline (else a 400 asks for base64). */
       imageFetchEnabled?: boolean;
       /** @description Hosts, addresses or CIDR ranges that may be fetched although private. */
@@ -3230,6 +3309,34 @@ export interface components {
       secureCookies?: boolean;
       /** @description Browser origins besides the server's own allowed to call the admin API (restart required). */
       trustedOrigins?: string[];
+      userKeyPolicy?: components['schemas']['UserKeyPolicy'];
+      /** @description Host names the admin API answers besides loopback names and the listen address (the public name behind a TLS proxy); others get 403, which stops DNS rebinding. */
+      allowedHosts?: string[];
+      /** @description Bearer token that /metrics requires (null = open, for a scraper on a private network). */
+      metricsToken?: string | null;
+      /** @description Seconds a client may take to send a whole request, headers and body (restart required). */
+      requestTimeoutSeconds?: number;
+      /** @description Seconds a client may take to send the request headers (restart required). */
+      headersTimeoutSeconds?: number;
+      /** @description Open client connections the server accepts at once; more are refused (restart required). */
+      maxConnections?: number;
+      /** @description Image URLs one request may ask the server to download (400 beyond). */
+      imageFetchMaxPerRequest?: number;
+      /** @description Bytes all image downloads of one request may add up to (400 beyond). */
+      imageFetchMaxTotalBytes?: number;
+      /** @description Bytes of image downloads the whole server holds at once; a download beyond gets 503 (the client retries). */
+      imageFetchMaxInFlightBytes?: number;
+    };
+    /** @description What non-admin users get when they create their own API keys: at most maxKeys keys, each with these limits (null = none). Only an admin changes a key’s limits. */
+    UserKeyPolicy: {
+      /** @description Keys a user may hold at once (0 = users cannot create keys). */
+      maxKeys: number;
+      /** @description Requests per UTC day per key. */
+      dailyLimit: number | null;
+      /** @description Requests per minute per key. */
+      rateLimitPerMinute: number | null;
+      /** @description Models the key may use (entries ending in * match by prefix; null = all). */
+      allowedModels: string[] | null;
     };
     LoginResult: {
       /** @description Session token; also set as an HttpOnly cookie. */
@@ -3609,6 +3716,8 @@ export interface components {
       attemptCount: number;
       /** @description Each upstream attempt in order: which account, how it ended (empty for requests logged before attempts were kept). */
       attempts: components['schemas']['RequestAttempt'][];
+      /** @description What the gateway changed in the request so the upstream takes it, as the x-octoproxy-adapted response header listed it (empty when nothing was). */
+      adaptations: components['schemas']['RequestAdaptation'][];
       clientIp: string | null;
       userAgent: string | null;
     };
@@ -3622,6 +3731,12 @@ export interface components {
       reason: string | null;
       message: string | null;
       durationMs: number | null;
+    };
+    RequestAdaptation: {
+      /** @description e.g. `tool_dropped`, `field_translated`. */
+      kind: string;
+      /** @description What was changed and how. */
+      detail: string;
     };
     /** @description `config`: the effective settings (environment > stored > config file > defaults); `defaults`: the built-in values. */
     ConfigState: {
@@ -3678,6 +3793,11 @@ export interface components {
       modelAliases: {
         [key: string]: string;
       };
+      /**
+       * @description Anthropic server-run tools (web_search_*, web_fetch_*, code_execution_*…) Kiro cannot run: 'reject' answers 400 naming the tool, 'drop' leaves them out and lists them in the x-octoproxy-adapted header.
+       * @enum {string}
+       */
+      serverTools: 'reject' | 'drop';
       /** @description Download http(s) image URLs and send them inline (else a 400 asks for base64). */
       imageFetchEnabled: boolean;
       /** @description Hosts, addresses or CIDR ranges that may be fetched although private. */
@@ -3700,6 +3820,23 @@ export interface components {
       secureCookies: boolean;
       /** @description Browser origins besides the server's own allowed to call the admin API (restart required). */
       trustedOrigins: string[];
+      userKeyPolicy: components['schemas']['UserKeyPolicy'];
+      /** @description Host names the admin API answers besides loopback names and the listen address (the public name behind a TLS proxy); others get 403, which stops DNS rebinding. */
+      allowedHosts: string[];
+      /** @description Bearer token that /metrics requires (null = open, for a scraper on a private network). */
+      metricsToken: string | null;
+      /** @description Seconds a client may take to send a whole request, headers and body (restart required). */
+      requestTimeoutSeconds: number;
+      /** @description Seconds a client may take to send the request headers (restart required). */
+      headersTimeoutSeconds: number;
+      /** @description Open client connections the server accepts at once; more are refused (restart required). */
+      maxConnections: number;
+      /** @description Image URLs one request may ask the server to download (400 beyond). */
+      imageFetchMaxPerRequest: number;
+      /** @description Bytes all image downloads of one request may add up to (400 beyond). */
+      imageFetchMaxTotalBytes: number;
+      /** @description Bytes of image downloads the whole server holds at once; a download beyond gets 503 (the client retries). */
+      imageFetchMaxInFlightBytes: number;
     };
     /** @enum {string} */
     ConfigKey:
@@ -3720,6 +3857,7 @@ export interface components {
       | 'shutdownGraceSeconds'
       | 'defaultModel'
       | 'modelAliases'
+      | 'serverTools'
       | 'imageFetchEnabled'
       | 'imageFetchAllowList'
       | 'imageFetchMaxBytes'
@@ -3730,7 +3868,16 @@ export interface components {
       | 'kiroVersion'
       | 'sessionIdleMinutes'
       | 'secureCookies'
-      | 'trustedOrigins';
+      | 'trustedOrigins'
+      | 'userKeyPolicy'
+      | 'allowedHosts'
+      | 'metricsToken'
+      | 'requestTimeoutSeconds'
+      | 'headersTimeoutSeconds'
+      | 'maxConnections'
+      | 'imageFetchMaxPerRequest'
+      | 'imageFetchMaxTotalBytes'
+      | 'imageFetchMaxInFlightBytes';
     Model: {
       /** @description The name clients send, e.g. claude-sonnet-4.5. */
       id: string;
