@@ -35,6 +35,7 @@ export function AdminDashboard(props: { window: RangeWindow }) {
           counts.cooling += 1;
           break;
         case 'unhealthy':
+        case 'needsSignIn':
         case 'quarantined':
           counts.unhealthy += 1;
           break;
