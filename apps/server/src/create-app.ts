@@ -5,6 +5,7 @@ import { allowedHostNames, allowedHostsGuard } from './http/allowed-hosts';
 import type { AppEnv } from './http/app-env';
 import { liveBodyLimit } from './http/body-limit';
 import { errorHandler, notFoundHandler } from './http/error-handler';
+import { jsonDepthLimit } from './http/json-depth-limit';
 import { requestContext } from './http/request-context';
 import { securityHeaders } from './http/security-headers';
 import type { Logger } from './logging/create-logger';
@@ -55,6 +56,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     '/api/*',
     liveBodyLimit(() => 4 * mebibyte),
   );
+  app.use('/v1/*', jsonDepthLimit());
+  app.use('/api/*', jsonDepthLimit());
   app.onError(errorHandler);
   app.notFound(notFoundHandler);
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { useFuzzApp } from './helpers/fuzz-app';
-import { anything, modelName, prototypeKey, text } from './helpers/fuzz-values';
+import { anything, deepNesting, modelName, prototypeKey, text } from './helpers/fuzz-values';
 
 /**
  * Fuzzed admin API bodies against the real app: odd content types, bodies that are not JSON, unknown
@@ -89,4 +89,25 @@ describe('fuzzed admin API bodies', () => {
       { numRuns: runs },
     );
   }, 600_000);
+
+  it('answer bodies nested tens of thousands deep (credentials, import files, login) with a 400', async () => {
+    const places = [
+      { path: '/api/providers', body: (deep: string) => `{"name":"x","credentials":${deep}}` },
+      { path: '/api/providers/import-files', body: (deep: string) => `{"files":${deep}}` },
+      { path: '/api/login', body: (deep: string) => `{"username":${deep},"password":"x"}` },
+    ];
+    await fc.assert(
+      fc.asyncProperty(deepNesting, fc.constantFrom(...places), async (deep, place) => {
+        const response = await fuzz.app.app.request(place.path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+          body: place.body(deep),
+        });
+        const payload = await response.text();
+        expect(response.status, payload.slice(0, 200)).toBe(400);
+        expect(JSON.parse(payload)).toMatchObject({ error: { code: 'json_too_deep' } });
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
 });

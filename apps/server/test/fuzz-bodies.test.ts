@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { useFuzzApp } from './helpers/fuzz-app';
-import { anything, modelName, text } from './helpers/fuzz-values';
+import { anything, deepNesting, modelName, text } from './helpers/fuzz-values';
 
 /**
  * Fuzzed request bodies against the real app (real SQLite, real auth): whatever arrives, the answer is
@@ -159,4 +159,32 @@ describe('fuzzed request bodies', () => {
       { numRuns: runs },
     );
   }, 600_000);
+
+  it('answer bodies nested tens of thousands deep (tool schemas, content, metadata) with a 400', async () => {
+    const places = [
+      (deep: string) =>
+        `{"model":"claude-sonnet-4-5","max_tokens":10,"messages":[{"role":"user","content":"hi"}],"tools":[{"name":"t","input_schema":${deep}}]}`,
+      (deep: string) =>
+        `{"model":"claude-sonnet-4-5","max_tokens":10,"messages":[{"role":"user","content":${deep}}]}`,
+      (deep: string) => `{"model":"claude-sonnet-4-5","messages":[],"metadata":${deep}}`,
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        deepNesting,
+        fc.constantFrom(...places),
+        fc.constantFrom('/v1/messages', '/v1/chat/completions', '/v1/responses'),
+        async (deep, place, path) => {
+          const response = await fuzz.app.app.request(path, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-api-key': fuzz.apiKey },
+            body: place(deep),
+          });
+          const payload = await response.text();
+          expect(response.status, payload.slice(0, 200)).toBe(400);
+          expect(payload).toContain('levels deep');
+        },
+      ),
+      { numRuns: 24 },
+    );
+  }, 120_000);
 });

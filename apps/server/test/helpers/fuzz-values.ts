@@ -23,3 +23,18 @@ export const prototypeKey = fc.constantFrom(
 
 /** A model name as a client might send it, odd ones included. */
 export const modelName = fc.oneof(fc.string(), prototypeKey);
+
+/**
+ * JSON text nested `depth` levels deep (objects or arrays), built as text because `JSON.stringify`
+ * itself recurses and would overflow first.
+ */
+export function deeplyNestedJson(depth: number, kind: 'object' | 'array'): string {
+  return kind === 'object'
+    ? '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)
+    : '['.repeat(depth) + '1' + ']'.repeat(depth);
+}
+
+/** Nesting that overflows any recursive walk: a tool schema 20 000 deep, credentials 100 000 deep. */
+export const deepNesting = fc
+  .tuple(fc.constantFrom(20_000, 100_000), fc.constantFrom<'object' | 'array'>('object', 'array'))
+  .map(([depth, kind]) => deeplyNestedJson(depth, kind));
