@@ -158,6 +158,29 @@ describe('users and passwords', () => {
     await loginAs(app, 'admin', 'Fresh-Admin-Pw-2026!');
   });
 
+  it('refuses guessable passwords and says why', async () => {
+    const app = await start();
+    const admin = (await loginAs(app, 'admin', adminPassword)).api;
+    for (const password of ['aaaaaaaa', 'password1']) {
+      const created = await admin.post('/api/users', { username: 'dave', password });
+      expect(created.status).toBe(400);
+      expect(created.body.error.code).toBe('weak_password');
+      expect(created.body.error.message).toMatch(/too easy to guess: it (repeats|is a common)/);
+    }
+    const user = await admin.post('/api/users', {
+      username: 'dave',
+      password: 'Given-By-Admin-0451',
+    });
+    const dave = await loginAs(app, 'dave', 'Given-By-Admin-0451');
+    const weak = await dave.api.post('/api/me/password', {
+      currentPassword: 'Given-By-Admin-0451',
+      newPassword: 'dave12345',
+    });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.code).toBe('weak_password');
+    expect(user.status).toBe(201);
+  });
+
   it('keeps the last active admin an active admin', async () => {
     const app = await start();
     const admin = (await loginAs(app, 'admin', adminPassword)).api;

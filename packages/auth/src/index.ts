@@ -52,6 +52,11 @@ export {
 } from './users/login-throttle';
 export { addressBucket } from './users/address-bucket';
 export {
+  estimatePasswordStrength,
+  type PasswordScore,
+  type PasswordStrength,
+} from './passwords/password-strength';
+export {
   createLoginService,
   type LoginAttempt,
   type LoginResult,

@@ -1,11 +1,15 @@
 import { InvalidRequestError } from '@octoproxy/converters';
 import { describe, expect, it } from 'vitest';
 
-import { assertPasswordAcceptable, defaultAdminPassword } from './password-policy';
+import {
+  assertPasswordAcceptable,
+  defaultAdminPassword,
+  defaultPasswordPolicy,
+} from './password-policy';
 
-function rejection(password: string): InvalidRequestError {
+function rejection(password: string, userInputs: string[] = []): InvalidRequestError {
   try {
-    assertPasswordAcceptable(password);
+    assertPasswordAcceptable(password, defaultPasswordPolicy, userInputs);
   } catch (error) {
     if (error instanceof InvalidRequestError) return error;
     throw error;
@@ -29,7 +33,20 @@ describe('assertPasswordAcceptable', () => {
   });
 
   it('counts characters, not UTF-16 units', () => {
-    expect(() => assertPasswordAcceptable('🔑🔑🔑🔑🔑🔑🔑')).toThrow(/at least 8/);
-    expect(() => assertPasswordAcceptable('🔑🔑🔑🔑🔑🔑🔑🔑')).not.toThrow();
+    const lengthOnly = { ...defaultPasswordPolicy, minScore: 0 as const };
+    expect(() => assertPasswordAcceptable('🔑🔑🔑🔑🔑🔑🔑', lengthOnly)).toThrow(/at least 8/);
+    expect(() => assertPasswordAcceptable('🔑🔑🔑🔑🔑🔑🔑🔑', lengthOnly)).not.toThrow();
+  });
+
+  it('refuses guessable passwords of any length and says why', () => {
+    const repeated = rejection('aaaaaaaa');
+    expect(repeated.code).toBe('weak_password');
+    expect(repeated.message).toMatch(/too easy to guess: it repeats a character/);
+    expect(rejection('password1').message).toMatch(/commonly used password/);
+    expect(rejection('qwertyuiop').message).toMatch(/keyboard|common/);
+    expect(rejection('Summer2026').message).toMatch(/too easy to guess/);
+    // The username is the first word an attacker tries.
+    expect(() => assertPasswordAcceptable('zebrafinch-17')).not.toThrow();
+    expect(rejection('zebrafinch-17', ['zebrafinch-17']).message).toMatch(/username/);
   });
 });

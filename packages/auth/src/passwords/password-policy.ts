@@ -1,5 +1,7 @@
 import { InvalidRequestError } from '@octoproxy/converters';
 
+import { estimatePasswordStrength, type PasswordScore } from './password-strength';
+
 /** What a new password must satisfy. Length is what matters (NIST SP 800-63B); no composition rules. */
 export interface PasswordPolicy {
   minLength: number;
@@ -7,6 +9,11 @@ export interface PasswordPolicy {
   maxLength: number;
   /** Passwords rejected outright, e.g. the seed's well-known default. Compared case-insensitively. */
   forbidden: readonly string[];
+  /**
+   * The least zxcvbn score accepted (3: "safely unguessable", about 10^10 guesses; `aaaaaaaa` and
+   * `password1` score 0). 0 turns the check off.
+   */
+  minScore: PasswordScore;
 }
 
 /** The password every installation of the original shipped with; never acceptable as a new password. */
@@ -16,6 +23,7 @@ export const defaultPasswordPolicy: Readonly<PasswordPolicy> = Object.freeze({
   minLength: 8,
   maxLength: 256,
   forbidden: Object.freeze([defaultAdminPassword, 'password', '12345678', 'changeme']),
+  minScore: 3,
 });
 
 /**
@@ -26,10 +34,15 @@ export function normalizePassword(password: string): string {
   return password.normalize('NFKC');
 }
 
-/** Throws an {@link InvalidRequestError} (code `weak_password`, param `password`) naming the rule broken. */
+/**
+ * Throws an {@link InvalidRequestError} (code `weak_password`, param `password`) naming the rule
+ * broken, and for a guessable password why it is guessable. `userInputs` (the username) count as
+ * words an attacker tries first.
+ */
 export function assertPasswordAcceptable(
   password: string,
   policy: Readonly<PasswordPolicy> = defaultPasswordPolicy,
+  userInputs: readonly string[] = [],
 ): void {
   const normalized = normalizePassword(password);
   const length = [...normalized].length;
@@ -46,5 +59,14 @@ export function assertPasswordAcceptable(
   const lowered = normalized.toLowerCase();
   if (policy.forbidden.some((word) => word.toLowerCase() === lowered)) {
     reject('This password is too common; choose another.');
+  }
+  if (policy.minScore > 0) {
+    const strength = estimatePasswordStrength(normalized, userInputs);
+    if (strength.score < policy.minScore) {
+      const why = strength.reasons.length === 0 ? '' : `: ${strength.reasons.join('; ')}`;
+      reject(
+        `This password is too easy to guess${why}. Longer passphrases of unrelated words work well.`,
+      );
+    }
   }
 }

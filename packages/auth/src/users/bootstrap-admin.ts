@@ -37,7 +37,9 @@ export function planBootstrap(options: {
     };
   }
   // A configured password must meet the policy: a weak one should stop the start, not slip in.
-  assertPasswordAcceptable(configured, options.policy ?? defaultPasswordPolicy);
+  assertPasswordAcceptable(configured, options.policy ?? defaultPasswordPolicy, [
+    bootstrapAdminUsername,
+  ]);
   return {
     action: 'create-admin',
     username: bootstrapAdminUsername,

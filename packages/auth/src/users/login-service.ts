@@ -168,7 +168,7 @@ export function createLoginService(options: LoginServiceOptions): LoginService {
         });
       }
       settleSuccess(user.username, ip);
-      assertPasswordAcceptable(newPassword, policy);
+      assertPasswordAcceptable(newPassword, policy, [user.username]);
       if (normalizePassword(newPassword) === normalizePassword(currentPassword)) {
         throw new InvalidRequestError({
           code: 'weak_password',

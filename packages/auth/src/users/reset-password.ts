@@ -26,7 +26,9 @@ export interface ResetPasswordOptions {
  * password the policy rejects.
  */
 export async function resetPassword(options: ResetPasswordOptions): Promise<{ userId: string }> {
-  assertPasswordAcceptable(options.newPassword, options.policy ?? defaultPasswordPolicy);
+  assertPasswordAcceptable(options.newPassword, options.policy ?? defaultPasswordPolicy, [
+    options.username,
+  ]);
   const user = await options.users.findByUsername(options.username);
   if (user === undefined) {
     throw new InvalidRequestError({

@@ -27,8 +27,8 @@ export function userRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
   const app = adminRouter();
   app.use('/users', deps.sessionAuth, requirePasswordChanged(), requireRole('admin'));
   app.use('/users/*', deps.sessionAuth, requirePasswordChanged(), requireRole('admin'));
-  const hash = async (password: string) => {
-    assertPasswordAcceptable(password);
+  const hash = async (password: string, username: string) => {
+    assertPasswordAcceptable(password, undefined, [username]);
     return deps.hasher.hash(password);
   };
 
@@ -63,7 +63,7 @@ export function userRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
           username: body.username,
           role: body.role ?? 'user',
           active: body.isActive ?? true,
-          passwordHash: await hash(body.password),
+          passwordHash: await hash(body.password, body.username),
           // A password someone else chose: the user replaces it at the first login.
           mustChangePassword: true,
         });
@@ -133,7 +133,7 @@ export function userRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
         if (!self && body.password !== undefined) {
           user = await deps.storage.users.setPassword({
             userId: id,
-            passwordHash: await hash(body.password),
+            passwordHash: await hash(body.password, user.username),
             // Someone else's new password is one they did not choose: they replace it at login.
             mustChangePassword: body.mustChangePassword ?? true,
             revokeSessions: true,
