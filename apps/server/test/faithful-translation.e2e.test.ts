@@ -241,6 +241,33 @@ describe('server tools and the adaptation header', () => {
     }
   });
 
+  it('lists the adaptations on Chat Completions and Responses streams too', async () => {
+    const chat = await openai.chat.completions
+      .create({
+        model,
+        stream: true,
+        functions: [weatherFunction],
+        seed: 7,
+        messages: [{ role: 'user', content: 'sim: text ok' }],
+      })
+      .withResponse();
+    for await (const chunk of chat.data) void chunk;
+    const chatHeader = chat.response.headers.get('x-octoproxy-adapted')!;
+    expect(chatHeader).toMatch(/(^|; )field_translated=functions/);
+    expect(chatHeader).toMatch(/(^|; )field_dropped=seed: /);
+
+    const responses = await openai.responses
+      .create({
+        model,
+        stream: true,
+        tools: [{ type: 'web_search' }],
+        input: 'sim: text ok',
+      })
+      .withResponse();
+    for await (const event of responses.data) void event;
+    expect(responses.response.headers.get('x-octoproxy-adapted')).toMatch(/web_search/);
+  });
+
   it('sends no header when nothing was changed', async () => {
     const { response } = await anthropic.messages
       .create({ model, max_tokens: 64, messages: [{ role: 'user', content: 'sim: text plain' }] })
