@@ -192,6 +192,30 @@ describe('users and passwords', () => {
   });
 });
 
+describe('the session cookie', () => {
+  it('is Secure over HTTPS, and behind a proxy that says so only when trustProxy is on', async () => {
+    const app = await start();
+    const cookieOf = async (url: string, headers: Record<string, string> = {}) => {
+      const response = await app.app.request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ username: 'admin', password: adminPassword }),
+      });
+      expect(response.status).toBe(200);
+      return response.headers.get('set-cookie') ?? '';
+    };
+    const forwarded = { 'x-forwarded-proto': 'https' };
+    expect(await cookieOf('http://localhost/api/login')).not.toMatch(/Secure/);
+    expect(await cookieOf('https://localhost/api/login')).toMatch(/^__Host-.*; Secure/);
+    // Anyone can send the header: it counts only when the admin says a proxy sets it.
+    expect(await cookieOf('http://localhost/api/login', forwarded)).not.toMatch(/Secure/);
+    const admin = (await loginAs(app, 'admin', adminPassword)).api;
+    expect((await admin.put('/api/config', { trustProxy: true })).status).toBe(200);
+    expect(await cookieOf('http://localhost/api/login', forwarded)).toMatch(/^__Host-.*; Secure/);
+    expect(await cookieOf('http://localhost/api/login')).not.toMatch(/Secure/);
+  });
+});
+
 describe('odd input answers 4xx in the admin API’s shape', () => {
   it('answers a text/plain login body with 400', async () => {
     const app = await start();

@@ -122,7 +122,14 @@ export const serverConfigSchema = z.object({
     .describe('Minutes an admin session may sit unused (its lifetime is sessionExpireHours).'),
   secureCookies: z
     .boolean()
-    .describe('Send the admin session cookie over HTTPS only (restart required).'),
+    .describe(
+      'Always mark the admin session cookie Secure (it is anyway on requests that arrive over HTTPS, or through a trusted proxy that says so).',
+    ),
+  trustProxy: z
+    .boolean()
+    .describe(
+      'Believe X-Forwarded-Proto from the reverse proxy in front of the server: "https" there makes the session cookie Secure.',
+    ),
   trustedOrigins: z
     .array(z.url())
     .describe(
@@ -202,6 +209,7 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   kiroVersion: '0.10.32',
   sessionIdleMinutes: 30,
   secureCookies: false,
+  trustProxy: false,
   trustedOrigins: [],
   userKeyPolicy: defaultUserKeyPolicy,
   allowedHosts: [],
@@ -218,7 +226,6 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
 export const restartOnlyKeys: ReadonlySet<ConfigKey> = new Set<ConfigKey>([
   'port',
   'host',
-  'secureCookies',
   'trustedOrigins',
   'kiroVersion',
   'requestTimeoutSeconds',

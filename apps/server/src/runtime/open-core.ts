@@ -21,6 +21,7 @@ import {
   type SessionCookie,
 } from '@octoproxy/auth/hono';
 
+import { requestIsHttps } from '../routes/admin/request-is-https';
 import { envConfigLayer, LiveSettings } from '../config/live-settings';
 import type { ServerConfigPatch } from '../config/config-schema';
 import type { ServerEnv } from '../env';
@@ -111,7 +112,10 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
         : 'created the first admin with the password from OCTOPROXY_ADMIN_PASSWORD';
       logger.warn({ username: bootstrap.username }, message);
     }
-    const cookie = createSessionCookie({ secure: settings.current.secureCookies });
+    const cookie = createSessionCookie({
+      secure: (c) =>
+        settings.current.secureCookies || requestIsHttps(c, settings.current.trustProxy),
+    });
     const authenticator = createApiKeyAuthenticator({ keys: apiKeyStoreOf(storage) });
     return {
       storage,

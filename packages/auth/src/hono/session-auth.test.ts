@@ -165,6 +165,25 @@ describe('createSessionCookie', () => {
     expect(createSessionCookie({ secure: true }).name).toBe('__Host-octoproxy_session');
   });
 
+  it('decides Secure per request when given a function, and reads either name back', async () => {
+    const cookie = createSessionCookie({ secure: (c) => new URL(c.req.url).protocol === 'https:' });
+    const app = new Hono();
+    app.post('/login', (c) => {
+      cookie.set(c, issued);
+      return c.body(null, 204);
+    });
+    app.get('/read', (c) => c.json({ token: cookie.read(c) ?? null }));
+    const overHttps = await app.request('https://octo.example/login', { method: 'POST' });
+    expect(overHttps.headers.get('set-cookie')).toMatch(/^__Host-octoproxy_session=.*Secure/);
+    const overHttp = await app.request('http://10.0.0.2/login', { method: 'POST' });
+    expect(overHttp.headers.get('set-cookie')).toMatch(/^octoproxy_session=/);
+    expect(overHttp.headers.get('set-cookie')).not.toMatch(/Secure/);
+    for (const name of ['__Host-octoproxy_session', 'octoproxy_session']) {
+      const read = await app.request('/read', { headers: { cookie: `${name}=abc` } });
+      expect(await read.json()).toEqual({ token: 'abc' });
+    }
+  });
+
   it('reads the cookie back and clears it', async () => {
     const cookie = createSessionCookie({ secure: false });
     const app = new Hono();

@@ -10,8 +10,9 @@ export interface SessionCookieOptions {
    * Send the cookie over HTTPS only. Set it whenever users reach the admin UI over HTTPS; leave it off
    * only for plain-HTTP LAN deployments, where browsers would otherwise drop the cookie and nobody
    * could log in. When on, the cookie also gets the `__Host-` prefix (host-only, path `/`).
+   * A function decides per request (e.g. on when the request came over HTTPS).
    */
-  secure: boolean;
+  secure: boolean | ((c: Context) => boolean);
   /** Default `octoproxy_session`. */
   name?: string;
 }
@@ -27,27 +28,31 @@ export interface SessionCookie {
 
 export function createSessionCookie(options: SessionCookieOptions): SessionCookie {
   const baseName = options.name ?? 'octoproxy_session';
-  const name = options.secure ? `__Host-${baseName}` : baseName;
-  const attributes = {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: options.secure,
-  } as const;
+  const secureName = `__Host-${baseName}`;
+  const isSecure = (c: Context) =>
+    typeof options.secure === 'function' ? options.secure(c) : options.secure;
+  const attributesFor = (secure: boolean) =>
+    ({ path: '/', httpOnly: true, sameSite: 'Lax', secure }) as const;
 
   return {
-    name,
-    read: (c) => getCookie(c, name),
+    name: options.secure === true ? secureName : baseName,
+    // Browsers only keep a `__Host-` cookie that came over HTTPS, so either name is trustworthy.
+    read: (c) => getCookie(c, secureName) ?? getCookie(c, baseName),
     set(c, issued) {
       // Browsers cap cookie lifetimes at 400 days (and Hono refuses longer); the server-side expiry
       // is what counts either way.
       const expires = new Date(
         Math.min(issued.session.expiresAt.getTime(), Date.now() + maxCookieAgeMs),
       );
-      setCookie(c, name, issued.token, { ...attributes, expires });
+      const secure = isSecure(c);
+      setCookie(c, secure ? secureName : baseName, issued.token, {
+        ...attributesFor(secure),
+        expires,
+      });
     },
     clear(c) {
-      deleteCookie(c, name, attributes);
+      const secure = isSecure(c);
+      deleteCookie(c, secure ? secureName : baseName, attributesFor(secure));
     },
   };
 }
