@@ -107,6 +107,13 @@ export const serverConfigSchema = z.object({
   accountMaxConcurrency: positiveInt.describe(
     'Requests in flight per account (a provider may override it).',
   ),
+  apiKeyMaxConcurrency: z
+    .number()
+    .int()
+    .min(0)
+    .describe(
+      'Requests in flight per API key, so one key cannot hold every account slot (429 beyond; 0 = no limit).',
+    ),
   accountRequestsPerMinute: z
     .number()
     .int()
@@ -205,6 +212,7 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   imageFetchTimeoutSeconds: 10,
   stickyTtlMinutes: 60,
   accountMaxConcurrency: 4,
+  apiKeyMaxConcurrency: 16,
   accountRequestsPerMinute: 0,
   kiroVersion: '0.10.32',
   sessionIdleMinutes: 30,

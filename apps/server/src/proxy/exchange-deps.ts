@@ -1,6 +1,7 @@
 import type { LiveSettings } from '../config/live-settings';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import type { InFlight } from '../runtime/in-flight';
+import type { KeyConcurrency } from './key-concurrency';
 import type { TokenCalibration } from '../tokens/token-calibration';
 import type { MessageBackend } from './message-backend';
 import type { RequestRecorder } from './request-recorder';
@@ -13,4 +14,6 @@ export interface ExchangeDeps {
   inFlight: InFlight;
   recorder: RequestRecorder;
   calibration: TokenCalibration;
+  /** Requests in flight per API key, capped by `apiKeyMaxConcurrency`. */
+  keyConcurrency: KeyConcurrency;
 }

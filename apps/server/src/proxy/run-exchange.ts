@@ -35,6 +35,8 @@ export interface ExchangeInput {
   sessionId: string | undefined;
   apiKeyId: string | undefined;
   userId: string | undefined;
+  /** Runs once when the exchange ends, however it ends (frees the key's concurrency slot). */
+  onEnd?: (() => void) | undefined;
   /** `c.req.raw.signal`, read at handler start so the server creates its abort controller. */
   clientSignal: AbortSignal;
   /** What the gateway changed in the client's request before the upstream request is built. */
@@ -124,6 +126,7 @@ export async function runExchange(
     finished = true;
     input.clientSignal.removeEventListener('abort', onClientAbort);
     endInFlight();
+    input.onEnd?.();
     const usage = tap.usage;
     const model = input.request.model;
     void opened?.summary.then((summary) => {

@@ -46,6 +46,25 @@ export async function serveHubRequest(
   deps: ExchangeDeps & PrepareDeps,
   input: HubRequestInput,
 ): Promise<Response> {
+  // Counted before the images are downloaded: they are this key's work too.
+  const release = deps.keyConcurrency.begin(
+    c.get('apiKey').id,
+    deps.settings.current.apiKeyMaxConcurrency,
+  );
+  try {
+    return await serveCounted(c, deps, input, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function serveCounted(
+  c: Context<ProxyEnv>,
+  deps: ExchangeDeps & PrepareDeps,
+  input: HubRequestInput,
+  release: () => void,
+): Promise<Response> {
   const log = c.get('log');
   if (input.warnings !== undefined && input.warnings.length > 0) {
     log.debug({ warnings: input.warnings }, 'request adjusted in translation');
@@ -81,5 +100,6 @@ export async function serveHubRequest(
     adaptations,
     maxOutputTokens: input.maxOutputTokens,
     countTokens: deps.tokenize,
+    onEnd: release,
   });
 }

@@ -11,6 +11,7 @@ import { fetchImage } from '../images/fetch-image';
 import { imageDownloadsBusyError } from '../images/image-fetch-error';
 import type { Logger } from '../logging/create-logger';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import { KeyConcurrency } from '../proxy/key-concurrency';
 import type { ProxyDeps } from '../proxy/proxy-deps';
 import type { RequestRecorder } from '../proxy/request-recorder';
 import { createAccountTransfer } from '../accounts/transfer/account-transfer';
@@ -84,6 +85,7 @@ export function buildApp(options: {
     settings,
     metrics,
     inFlight,
+    keyConcurrency: new KeyConcurrency(),
     recorder: options.recorder ?? storageRequestRecorder(core.storage),
     calibration,
     models: upstream.models,
