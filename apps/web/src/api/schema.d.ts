@@ -3299,6 +3299,8 @@ export interface components {
       stickyTtlMinutes?: number;
       /** @description Requests in flight per account (a provider may override it). */
       accountMaxConcurrency?: number;
+      /** @description Requests in flight per API key, so one key cannot hold every account slot (429 beyond; 0 = no limit). */
+      apiKeyMaxConcurrency?: number;
       /** @description Requests per minute one account may serve (pacing; 0 = unpaced). */
       accountRequestsPerMinute?: number;
       /** @description Kiro IDE version announced upstream (restart required). */
@@ -3810,6 +3812,8 @@ export interface components {
       stickyTtlMinutes: number;
       /** @description Requests in flight per account (a provider may override it). */
       accountMaxConcurrency: number;
+      /** @description Requests in flight per API key, so one key cannot hold every account slot (429 beyond; 0 = no limit). */
+      apiKeyMaxConcurrency: number;
       /** @description Requests per minute one account may serve (pacing; 0 = unpaced). */
       accountRequestsPerMinute: number;
       /** @description Kiro IDE version announced upstream (restart required). */
@@ -3864,6 +3868,7 @@ export interface components {
       | 'imageFetchTimeoutSeconds'
       | 'stickyTtlMinutes'
       | 'accountMaxConcurrency'
+      | 'apiKeyMaxConcurrency'
       | 'accountRequestsPerMinute'
       | 'kiroVersion'
       | 'sessionIdleMinutes'
