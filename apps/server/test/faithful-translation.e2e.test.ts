@@ -51,6 +51,8 @@ describe('legacy functions', () => {
     expect(choice.message.function_call?.name).toBe('get_weather');
     expect(JSON.parse(choice.message.function_call!.arguments)).toEqual({ city: 'Paris' });
     expect(choice.message.tool_calls ?? []).toEqual([]);
+    const sent = JSON.stringify(e2e.sim.requests.last('generateAssistantResponse')!.body);
+    expect(sent).toContain('"name":"get_weather"');
     expect(response.headers.get('x-octoproxy-adapted')).toMatch(/field_translated=functions/);
   });
 
@@ -81,6 +83,17 @@ describe('stop sequences', () => {
     expect(message.content).toEqual([{ type: 'text', text: 'Hello caf' }]);
     expect(message.stop_reason).toBe('stop_sequence');
     expect(message.stop_sequence).toBe('é ST');
+
+    // Not streamed to the client, still cut as it streams from the upstream.
+    const paced = await anthropic.messages.create({
+      model,
+      max_tokens: 1024,
+      stop_sequences: ['##'],
+      messages: [{ role: 'user', content: pacedChunks(['First line.#', '# Second']) }],
+    });
+    expect(paced.content).toEqual([{ type: 'text', text: 'First line.' }]);
+    expect(paced.stop_reason).toBe('stop_sequence');
+    await expectUpstreamClosed();
   });
 
   it('stops a Messages stream and closes the upstream', async () => {
