@@ -74,12 +74,17 @@ describe('legacy functions', () => {
 
 describe('stop sequences', () => {
   it('cuts a Messages answer at the first match across frames and multi-byte characters', async () => {
-    const message = await anthropic.messages.create({
-      model,
-      max_tokens: 1024,
-      stop_sequences: ['NEVER', 'é ST'],
-      messages: [{ role: 'user', content: 'sim: chunks ["Hello caf", "é S", "TOP after"]' }],
-    });
+    const { data: message, response } = await anthropic.messages
+      .create({
+        model,
+        max_tokens: 1024,
+        stop_sequences: ['NEVER', 'é ST', ' '],
+        messages: [{ role: 'user', content: 'sim: chunks ["Hello caf", "é S", "TOP after"]' }],
+      })
+      .withResponse();
+    expect(response.headers.get('x-octoproxy-adapted')).toBe(
+      'field_dropped=stop_sequences: empty or whitespace-only entries are not supported%3B ignored',
+    );
     expect(message.content).toEqual([{ type: 'text', text: 'Hello caf' }]);
     expect(message.stop_reason).toBe('stop_sequence');
     expect(message.stop_sequence).toBe('é ST');

@@ -77,6 +77,13 @@ async function serveCounted(
       serverTools: deps.settings.current.serverTools,
     });
   }
+  if (input.request.stop_sequences?.some((sequence) => sequence.trim() === '')) {
+    // The relay cannot match them meaningfully (see createStopSequenceStream).
+    adaptations.push({
+      kind: 'field_dropped',
+      detail: 'stop_sequences: empty or whitespace-only entries are not supported; ignored',
+    });
+  }
   const prepared = await prepareRequest(input.request, {
     deps,
     allowedModels: apiKey.allowedModels,
