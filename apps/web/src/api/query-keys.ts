@@ -5,6 +5,7 @@ export const queryKeys = {
   session: ['session'] as const,
   providers: ['providers'] as const,
   apiKeys: ['api-keys'] as const,
+  apiKeyPolicy: ['api-keys', 'policy'] as const,
   users: ['users'] as const,
   stats: (query: StatsQuery) => ['stats', query] as const,
   usage: (query: UsageQuery) => ['usage', query] as const,

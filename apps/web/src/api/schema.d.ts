@@ -3307,8 +3307,10 @@ export interface components {
       kiroVersion?: string;
       /** @description Minutes an admin session may sit unused (its lifetime is sessionExpireHours). */
       sessionIdleMinutes?: number;
-      /** @description Send the admin session cookie over HTTPS only (restart required). */
+      /** @description Always mark the admin session cookie Secure (it is anyway on requests that arrive over HTTPS, or through a trusted proxy that says so). */
       secureCookies?: boolean;
+      /** @description Believe X-Forwarded-Proto from the reverse proxy in front of the server: "https" there makes the session cookie Secure. */
+      trustProxy?: boolean;
       /** @description Browser origins besides the server's own allowed to call the admin API (restart required). */
       trustedOrigins?: string[];
       userKeyPolicy?: components['schemas']['UserKeyPolicy'];
@@ -3820,8 +3822,10 @@ export interface components {
       kiroVersion: string;
       /** @description Minutes an admin session may sit unused (its lifetime is sessionExpireHours). */
       sessionIdleMinutes: number;
-      /** @description Send the admin session cookie over HTTPS only (restart required). */
+      /** @description Always mark the admin session cookie Secure (it is anyway on requests that arrive over HTTPS, or through a trusted proxy that says so). */
       secureCookies: boolean;
+      /** @description Believe X-Forwarded-Proto from the reverse proxy in front of the server: "https" there makes the session cookie Secure. */
+      trustProxy: boolean;
       /** @description Browser origins besides the server's own allowed to call the admin API (restart required). */
       trustedOrigins: string[];
       userKeyPolicy: components['schemas']['UserKeyPolicy'];
@@ -3873,6 +3877,7 @@ export interface components {
       | 'kiroVersion'
       | 'sessionIdleMinutes'
       | 'secureCookies'
+      | 'trustProxy'
       | 'trustedOrigins'
       | 'userKeyPolicy'
       | 'allowedHosts'

@@ -15,6 +15,16 @@ export function useApiKeys() {
   });
 }
 
+/** The limits an admin set for keys that users create themselves (`userKeyPolicy`). */
+export function useApiKeyPolicy(options: { enabled: boolean }) {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: queryKeys.apiKeyPolicy,
+    queryFn: async () => (await unwrap(client.GET('/api-keys/policy'))).policy,
+    enabled: options.enabled,
+  });
+}
+
 function useInvalidateKeys() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys });

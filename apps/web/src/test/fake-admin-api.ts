@@ -88,7 +88,7 @@ export function createFakeAdminApi(
     config: state.config,
     defaults: defaultFakeConfig,
     overriddenByEnv: [],
-    restartOnlyKeys: ['port', 'host', 'secureCookies', 'trustedOrigins'],
+    restartOnlyKeys: ['port', 'host', 'trustedOrigins'],
   });
 
   const handlers = [
@@ -138,6 +138,14 @@ export function createFakeAdminApi(
         mustChangePassword: false,
       });
     }),
+    http.get(
+      '*/api/api-keys/policy',
+      () =>
+        gate() ??
+        HttpResponse.json({
+          policy: { maxKeys: 3, dailyLimit: 200, rateLimitPerMinute: null, allowedModels: null },
+        }),
+    ),
     http.get(
       '*/api/api-keys',
       () => gate() ?? HttpResponse.json({ apiKeys: state.apiKeys, total: state.apiKeys.length }),

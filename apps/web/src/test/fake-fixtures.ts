@@ -109,5 +109,7 @@ export const defaultFakeConfig: ServerConfig = {
   kiroVersion: '0.10.32',
   sessionIdleMinutes: 30,
   secureCookies: false,
+  trustProxy: false,
   trustedOrigins: [],
+  userKeyPolicy: { maxKeys: 5, dailyLimit: null, rateLimitPerMinute: null, allowedModels: null },
 };

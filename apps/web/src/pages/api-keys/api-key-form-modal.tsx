@@ -1,9 +1,10 @@
-import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ApiKey, ApiKeyInput } from '../../api/api-types';
+import { useApiKeyPolicy } from '../../api/use-api-keys';
 import { useUsers } from '../../api/use-users';
 import { useSession } from '../../auth/use-session';
 import { AllowedModelsField } from '../../lib/allowed-models-field';
@@ -34,13 +35,24 @@ export function toApiKeyBody(values: ApiKeyFormValues): ApiKeyInput {
   };
 }
 
-/** Create (no `editing`) or edit a key's name and limits. */
+/** What a non-admin sends: limits are the admin's, so only the name. */
+export function toOwnApiKeyBody(values: ApiKeyFormValues): ApiKeyInput {
+  return { name: values.name.trim() };
+}
+
+/**
+ * Create (no `editing`) or edit a key. Admins set the limits; other users see them read-only, and
+ * when creating, the policy their key will get.
+ */
 export function ApiKeyFormModal(props: EditorModalProps<ApiKey, ApiKeyInput>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ApiKeyFormValues>();
   const { user } = useSession();
   const isAdmin = user?.role === 'admin';
-  const users = useUsers({ enabled: isAdmin && props.open && props.editing === undefined });
+  const creating = props.editing === undefined;
+  const users = useUsers({ enabled: isAdmin && props.open && creating });
+  const policy = useApiKeyPolicy({ enabled: !isAdmin && props.open && creating });
+  const limitsHelp = (adminHelp: string) => (isAdmin ? adminHelp : t('apiKeys.limitsByAdmin'));
 
   useEffect(() => {
     if (!props.open) return;
@@ -70,8 +82,30 @@ export function ApiKeyFormModal(props: EditorModalProps<ApiKey, ApiKeyInput>) {
         form={form}
         layout="vertical"
         requiredMark={false}
-        onFinish={(values) => props.onSubmit(toApiKeyBody(values))}
+        onFinish={(values) =>
+          props.onSubmit(isAdmin ? toApiKeyBody(values) : toOwnApiKeyBody(values))
+        }
       >
+        {!isAdmin && creating && policy.data !== undefined && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={
+              policy.data.maxKeys === 0 ? t('apiKeys.policyNoKeys') : t('apiKeys.policyTitle')
+            }
+            description={
+              policy.data.maxKeys === 0
+                ? undefined
+                : t('apiKeys.policyLimits', {
+                    daily: policy.data.dailyLimit?.toString() ?? t('apiKeys.unlimited'),
+                    perMinute: policy.data.rateLimitPerMinute?.toString() ?? t('apiKeys.unlimited'),
+                    models: policy.data.allowedModels?.join(', ') ?? t('apiKeys.allModels'),
+                    maxKeys: String(policy.data.maxKeys),
+                  })
+            }
+          />
+        )}
         <Form.Item
           name="name"
           label={t('apiKeys.name')}
@@ -95,38 +129,55 @@ export function ApiKeyFormModal(props: EditorModalProps<ApiKey, ApiKeyInput>) {
             />
           </Form.Item>
         )}
-        <Form.Item
-          name="dailyLimit"
-          label={t('apiKeys.dailyLimit')}
-          extra={t('apiKeys.emptyMeansUnlimited')}
-        >
-          <InputNumber min={1} precision={0} style={{ width: '100%' }} placeholder="∞" />
-        </Form.Item>
-        <Form.Item
-          name="rateLimitPerMinute"
-          label={t('apiKeys.rateLimit')}
-          extra={t('apiKeys.emptyMeansUnlimited')}
-        >
-          <InputNumber
-            min={1}
-            max={100_000}
-            precision={0}
-            style={{ width: '100%' }}
-            placeholder="∞"
-          />
-        </Form.Item>
-        <AllowedModelsField
-          label={t('apiKeys.allowedModels')}
-          help={t('apiKeys.allowedModelsHelp')}
-          suggest={props.open}
-        />
-        <Form.Item name="expiresAt" label={t('apiKeys.expiresAt')} extra={t('apiKeys.expiresHelp')}>
-          <DatePicker
-            showTime
-            style={{ width: '100%' }}
-            disabledDate={(date) => date.isBefore(dayjs().startOf('day'))}
-          />
-        </Form.Item>
+        {(isAdmin || !creating) && (
+          <>
+            <Form.Item
+              name="dailyLimit"
+              label={t('apiKeys.dailyLimit')}
+              extra={limitsHelp(t('apiKeys.emptyMeansUnlimited'))}
+            >
+              <InputNumber
+                min={1}
+                precision={0}
+                style={{ width: '100%' }}
+                placeholder="∞"
+                disabled={!isAdmin}
+              />
+            </Form.Item>
+            <Form.Item
+              name="rateLimitPerMinute"
+              label={t('apiKeys.rateLimit')}
+              extra={limitsHelp(t('apiKeys.emptyMeansUnlimited'))}
+            >
+              <InputNumber
+                min={1}
+                max={100_000}
+                precision={0}
+                style={{ width: '100%' }}
+                placeholder="∞"
+                disabled={!isAdmin}
+              />
+            </Form.Item>
+            <AllowedModelsField
+              label={t('apiKeys.allowedModels')}
+              help={limitsHelp(t('apiKeys.allowedModelsHelp'))}
+              suggest={props.open && isAdmin}
+              disabled={!isAdmin}
+            />
+            <Form.Item
+              name="expiresAt"
+              label={t('apiKeys.expiresAt')}
+              extra={limitsHelp(t('apiKeys.expiresHelp'))}
+            >
+              <DatePicker
+                showTime
+                style={{ width: '100%' }}
+                disabled={!isAdmin}
+                disabledDate={(date) => date.isBefore(dayjs().startOf('day'))}
+              />
+            </Form.Item>
+          </>
+        )}
       </Form>
     </Modal>
   );

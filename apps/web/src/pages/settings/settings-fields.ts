@@ -118,6 +118,7 @@ export const settingSections: readonly SettingSection[] = [
       },
       { key: 'sessionIdleMinutes', kind: 'number', min: 0, exclusiveMin: true, unit: 'minutes' },
       { key: 'secureCookies', kind: 'boolean' },
+      { key: 'trustProxy', kind: 'boolean' },
       { key: 'trustedOrigins', kind: 'list', placeholder: 'https://octo.example.com' },
     ],
   },

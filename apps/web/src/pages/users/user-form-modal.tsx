@@ -1,4 +1,4 @@
-import { Form, Input, Modal, Select, Switch } from 'antd';
+import { Form, Input, Modal, Select, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -64,7 +64,14 @@ export function UserFormModal(props: EditorModalProps<User, UserInput>) {
         >
           <Input autoComplete="off" maxLength={64} />
         </Form.Item>
-        {creating && <NewPasswordField name="password" label={t('users.password')} />}
+        {creating && (
+          <>
+            <NewPasswordField name="password" label={t('users.password')} />
+            <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+              {t('users.firstLoginHelp')}
+            </Typography.Paragraph>
+          </>
+        )}
         <Form.Item name="role" label={t('users.role')}>
           <Select
             options={(['user', 'admin'] as const).map((role) => ({

@@ -81,7 +81,9 @@ export function UsersPage() {
           />
           <RowActionButton
             label={t('users.resetPassword')}
+            tooltip={user.id === me.id ? t('users.resetSelfDisabled') : t('users.resetPassword')}
             icon={<KeyOutlined />}
+            disabled={user.id === me.id}
             onClick={() => setResetting(user)}
           />
           <ConfirmDeleteButton

@@ -31,5 +31,12 @@ export const apiKeys = {
     createdHint:
       'Use it as the API key of your client; the Integration page has ready-made settings.',
     createdDone: 'I have copied it',
+    limitsByAdmin: 'Limits are set by an admin.',
+    policyTitle: 'Keys you create get the limits an admin set',
+    policyLimits:
+      'Daily requests: {{daily}} · per minute: {{perMinute}} · models: {{models}}. You may hold up to {{maxKeys}} keys.',
+    policyNoKeys: 'Only an admin can create API keys on this server.',
+    unlimited: 'no limit',
+    allModels: 'all',
   },
 } as const;

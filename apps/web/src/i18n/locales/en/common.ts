@@ -97,7 +97,8 @@ export const common = {
     mismatch: 'The two passwords differ.',
     tooShort: 'At least 8 characters.',
     sameAsCurrent: 'Choose a password different from the current one.',
-    policy: 'At least 8 characters; common passwords such as admin123 are refused.',
+    policy:
+      'At least 8 characters and hard to guess: repeats, sequences, keyboard rows and common passwords are refused. Several unrelated words work well.',
     submit: 'Change password',
     forcedTitle: 'Choose a new password',
     forcedSubtitle:

@@ -143,8 +143,12 @@ export const settings = {
         help: 'A dashboard session unused this long ends.',
       },
       secureCookies: {
-        label: 'HTTPS-only session cookie',
-        help: 'Turn on when the dashboard is reached over HTTPS.',
+        label: 'Always HTTPS-only session cookie',
+        help: 'The cookie is HTTPS-only anyway on requests that arrive over HTTPS (or through a trusted proxy that says so); this makes it so always.',
+      },
+      trustProxy: {
+        label: 'Trust the reverse proxy',
+        help: 'Believe X-Forwarded-Proto from the proxy in front of the server. Turn on only behind a proxy that sets it.',
       },
       trustedOrigins: {
         label: 'Trusted origins',

@@ -19,6 +19,9 @@ export const users = {
     resetPasswordHelp:
       'Their sessions end, and they must choose their own password at the next login. Tell them this one through a safe channel.',
     passwordReset: 'Password reset.',
+    firstLoginHelp: 'They choose their own password at the first login.',
+    resetSelfDisabled:
+      'Change your own password from the account menu; it asks for the current one.',
     deleteTitle: 'Delete this user?',
     deleteConfirm: '“{{username}}” will be signed out and removed.',
     deleted: 'User deleted.',

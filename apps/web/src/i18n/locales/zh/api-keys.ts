@@ -32,5 +32,12 @@ export const apiKeys: TranslationShape<typeof en> = {
     createdKeyLabel: '新的 API 密钥',
     createdHint: '把它作为客户端的 API 密钥使用；“接入指南”页面有现成的配置。',
     createdDone: '我已复制',
+    limitsByAdmin: '限制由管理员设置。',
+    policyTitle: '你创建的密钥使用管理员设置的限制',
+    policyLimits:
+      '每日请求：{{daily}} · 每分钟：{{perMinute}} · 模型：{{models}}。你最多可以持有 {{maxKeys}} 个密钥。',
+    policyNoKeys: '此服务器上只有管理员可以创建 API 密钥。',
+    unlimited: '不限',
+    allModels: '全部',
   },
 };

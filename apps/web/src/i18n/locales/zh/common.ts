@@ -100,7 +100,8 @@ export const common: TranslationShape<typeof en> = {
     mismatch: '两次输入的密码不一致。',
     tooShort: '至少 8 个字符。',
     sameAsCurrent: '新密码不能与当前密码相同。',
-    policy: '至少 8 个字符；admin123 等常见密码会被拒绝。',
+    policy:
+      '至少 8 个字符且不易猜到：重复字符、连续序列、键盘排列和常见密码都会被拒绝。几个不相关的单词组合效果很好。',
     submit: '修改密码',
     forcedTitle: '设置新密码',
     forcedSubtitle: '{{username}}，此账户仍在使用初始密码。请先设置你自己的密码再继续。',

@@ -111,7 +111,14 @@ export const settings: TranslationShape<typeof en> = {
       },
       sessionExpireHours: { label: '会话有效期', help: '管理界面登录最长有效时间。' },
       sessionIdleMinutes: { label: '会话空闲超时', help: '管理界面会话闲置超过此时间即结束。' },
-      secureCookies: { label: '仅 HTTPS 会话 Cookie', help: '通过 HTTPS 访问管理界面时请开启。' },
+      secureCookies: {
+        label: '始终仅 HTTPS 会话 Cookie',
+        help: '通过 HTTPS（或受信任代理声明的 HTTPS）到达的请求本来就会使用仅 HTTPS 的 Cookie；开启后始终如此。',
+      },
+      trustProxy: {
+        label: '信任反向代理',
+        help: '采信前置代理发送的 X-Forwarded-Proto。仅在代理会设置该头时开启。',
+      },
       trustedOrigins: {
         label: '受信任的来源',
         help: '允许调用管理 API 的其他浏览器来源，例如 TLS 反向代理后的公网地址。',

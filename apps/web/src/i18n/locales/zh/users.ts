@@ -20,6 +20,8 @@ export const users: TranslationShape<typeof en> = {
     resetPassword: '重置密码',
     resetPasswordTitle: '重置 {{username}} 的密码',
     resetPasswordHelp: '其会话将结束，下次登录时必须设置自己的密码。请通过安全渠道告知此密码。',
+    firstLoginHelp: '对方首次登录时须设置自己的密码。',
+    resetSelfDisabled: '请在账户菜单中修改自己的密码，需要输入当前密码。',
     passwordReset: '密码已重置。',
     deleteTitle: '删除此用户？',
     deleteConfirm: '“{{username}}”将被登出并删除。',
