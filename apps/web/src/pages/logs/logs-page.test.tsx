@@ -31,6 +31,7 @@ function log(overrides: Partial<RequestLog>): RequestLog {
     firstByteMs: 400,
     attemptCount: 0,
     attempts: [],
+    adaptations: [],
     clientIp: null,
     userAgent: null,
     ...overrides,
@@ -111,5 +112,30 @@ describe('request log', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('No upstream attempt was made.')).toBeInTheDocument();
+  });
+
+  it('lists what the gateway changed in a request, and says when it changed nothing', async () => {
+    const { api, user } = renderAsAdmin('/logs');
+    api.state.logs = [
+      log({
+        id: 3,
+        adaptations: [
+          { kind: 'tool_dropped', detail: 'web_search (server tool)' },
+          { kind: 'image_dropped', detail: 'the 2 oldest images over the limit of 20' },
+        ],
+      }),
+      log({ id: 4, requestId: 'req_4', status: 201 }),
+    ];
+    const adapted = (await screen.findByText('200')).closest('tr') as HTMLElement;
+    await user.click(within(adapted).getByRole('button', { name: /expand/i }));
+    const list = await screen.findByRole('list', { name: 'Request adapted' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'tool_dropped web_search (server tool)',
+      'image_dropped the 2 oldest images over the limit of 20',
+    ]);
+    const plain = screen.getByText('201').closest('tr') as HTMLElement;
+    await user.click(within(plain).getByRole('button', { name: /expand/i }));
+    expect(await screen.findByText('Sent as the client asked')).toBeInTheDocument();
   });
 });

@@ -283,6 +283,19 @@ function LogDetails(props: { log: RequestLog; linkAccounts: boolean }) {
           <Typography.Text type="danger">{log.errorMessage}</Typography.Text>
         )}
       </Descriptions.Item>
+      <Descriptions.Item label={t('logs.adaptations')} span={2}>
+        {log.adaptations.length === 0 ? (
+          t('logs.noAdaptations')
+        ) : (
+          <ul className="adaptation-list" aria-label={t('logs.adaptations')}>
+            {log.adaptations.map((adaptation, index) => (
+              <li key={index}>
+                <span className="mono">{adaptation.kind}</span> {adaptation.detail}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Descriptions.Item>
       <Descriptions.Item label={t('logs.attemptLog')} span={2}>
         <AttemptTable attempts={log.attempts} linkAccounts={props.linkAccounts} />
       </Descriptions.Item>

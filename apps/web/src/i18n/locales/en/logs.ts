@@ -27,6 +27,8 @@ export const logs = {
     cacheTokens: 'Cache read / write tokens',
     credits: 'Credits',
     errorMessage: 'Error message',
+    adaptations: 'Request adapted',
+    noAdaptations: 'Sent as the client asked',
     attemptLog: 'Attempts',
     attemptAccount: 'Account',
     attemptOutcome: 'Outcome',

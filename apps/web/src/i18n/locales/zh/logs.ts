@@ -30,6 +30,8 @@ export const logs: TranslationShape<typeof en> = {
     cacheTokens: '缓存读取 / 写入 Token',
     credits: '额度消耗',
     errorMessage: '错误信息',
+    adaptations: '请求调整',
+    noAdaptations: '按客户端请求原样发送',
     attemptLog: '尝试记录',
     attemptAccount: '账号',
     attemptOutcome: '结果',
