@@ -35,6 +35,7 @@ import {
   ensurePrivateDir,
   tightenDatabaseCompanions,
 } from './private-files';
+import { sealStoredProxyUrls, withSealedProxyUrls } from './sealed-proxy-urls';
 import { loadSecretKey, openSecretBox } from './secret-key-source';
 import { storageSettingsStore } from './storage-settings-store';
 
@@ -92,6 +93,9 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
       );
     }
     const box = await openSecretBox({ storage, keyText: key.text });
+    const sealedStorage = withSealedProxyUrls(storage, box);
+    const sealedCount = await sealStoredProxyUrls(storage.accounts, sealedStorage.accounts);
+    if (sealedCount > 0) logger.info({ accounts: sealedCount }, 'sealed stored proxy URLs');
     const hasher = createPasswordHasher(options.argon2 ? { parameters: options.argon2 } : {});
     const users = userStoreOf(storage);
     const sessions = liveSessionService(settings, (timeouts) =>
@@ -118,7 +122,7 @@ export async function openCore(options: OpenCoreOptions): Promise<Core> {
     });
     const authenticator = createApiKeyAuthenticator({ keys: apiKeyStoreOf(storage) });
     return {
-      storage,
+      storage: sealedStorage,
       settings,
       box,
       hasher,
