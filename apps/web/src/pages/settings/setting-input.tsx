@@ -1,6 +1,7 @@
 import { InputNumber, Input, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { KeyPolicyInput, type KeyPolicy } from './key-policy-input';
 import type { SettingField } from './settings-fields';
 
 /** The control for one setting kind (aliases are rendered by their own list field). */
@@ -85,6 +86,14 @@ export function SettingInput(props: {
       );
     case 'aliases':
       return null;
+    case 'keyPolicy':
+      return (
+        <KeyPolicyInput
+          disabled={props.disabled}
+          value={props.value as KeyPolicy | undefined}
+          onChange={(value) => props.onChange?.(value)}
+        />
+      );
   }
 }
 

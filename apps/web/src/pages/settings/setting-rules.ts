@@ -67,6 +67,7 @@ export function settingRules(field: SettingField, t: TFunction): Rule[] {
     case 'boolean':
     case 'select':
     case 'aliases':
+    case 'keyPolicy':
       return [];
   }
 }

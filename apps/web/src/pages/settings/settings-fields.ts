@@ -22,7 +22,8 @@ export type SettingField =
   | { key: SettingKey; kind: 'select'; options: readonly string[] }
   | { key: SettingKey; kind: 'text'; nullable?: boolean }
   | { key: SettingKey; kind: 'list'; placeholder?: string }
-  | { key: SettingKey; kind: 'aliases' };
+  | { key: SettingKey; kind: 'aliases' }
+  | { key: SettingKey; kind: 'keyPolicy' };
 
 export interface SettingSection {
   key: 'routing' | 'health' | 'timeouts' | 'models' | 'images' | 'security' | 'server';
@@ -119,6 +120,7 @@ export const settingSections: readonly SettingSection[] = [
       { key: 'sessionIdleMinutes', kind: 'number', min: 0, exclusiveMin: true, unit: 'minutes' },
       { key: 'secureCookies', kind: 'boolean' },
       { key: 'trustProxy', kind: 'boolean' },
+      { key: 'userKeyPolicy', kind: 'keyPolicy' },
       { key: 'trustedOrigins', kind: 'list', placeholder: 'https://octo.example.com' },
     ],
   },

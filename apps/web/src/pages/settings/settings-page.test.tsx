@@ -62,4 +62,25 @@ describe('settings page', () => {
     ).toBeInTheDocument();
     expect(within(document.body).getAllByText(/Least recently used/).length).toBeGreaterThan(0);
   });
+
+  it('edits the policy for users’ own API keys as one setting', { timeout: 60_000 }, async () => {
+    const { api, user } = renderAsAdmin('/settings');
+
+    const maxKeys = await screen.findByLabelText('Keys per user (0 = only admins create keys)');
+    expect(maxKeys).toHaveValue('5');
+    await user.clear(maxKeys);
+    await user.click(maxKeys);
+    await user.paste('2');
+    const daily = screen.getByLabelText('Daily requests per key');
+    await user.click(daily);
+    await user.paste('100');
+    await user.click(getButton('Save changes'));
+
+    await waitFor(() =>
+      expect(api.requests.some((request) => request.method === 'PUT')).toBe(true),
+    );
+    expect(api.requests.find((request) => request.method === 'PUT')?.body).toEqual({
+      userKeyPolicy: { maxKeys: 2, dailyLimit: 100, rateLimitPerMinute: null, allowedModels: null },
+    });
+  });
 });

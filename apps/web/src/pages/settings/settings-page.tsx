@@ -139,7 +139,13 @@ export function SettingsPage() {
                   <Col
                     key={field.key}
                     xs={24}
-                    lg={field.kind === 'aliases' || field.kind === 'list' ? 24 : 12}
+                    lg={
+                      field.kind === 'aliases' ||
+                      field.kind === 'list' ||
+                      field.kind === 'keyPolicy'
+                        ? 24
+                        : 12
+                    }
                   >
                     {renderField(field)}
                   </Col>

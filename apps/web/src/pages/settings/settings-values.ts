@@ -1,3 +1,4 @@
+import type { KeyPolicy } from './key-policy-input';
 import { settingSections, type SettingField } from './settings-fields';
 
 export interface AliasRow {
@@ -39,6 +40,7 @@ export function toFormValues(config: Record<string, unknown>): SettingsFormValue
       case 'number':
       case 'boolean':
       case 'select':
+      case 'keyPolicy':
         values[field.key] = value;
         break;
     }
@@ -66,6 +68,16 @@ function fromFormValue(field: SettingField, value: unknown): unknown {
     case 'boolean':
     case 'select':
       return value;
+    case 'keyPolicy': {
+      const policy = (value ?? {}) as Partial<KeyPolicy>;
+      const models = (policy.allowedModels ?? []).map((model) => model.trim()).filter(Boolean);
+      return {
+        maxKeys: policy.maxKeys ?? 0,
+        dailyLimit: policy.dailyLimit ?? null,
+        rateLimitPerMinute: policy.rateLimitPerMinute ?? null,
+        allowedModels: models.length === 0 ? null : models,
+      };
+    }
   }
 }
 

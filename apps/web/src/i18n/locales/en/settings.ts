@@ -20,6 +20,13 @@ export const settings = {
     aliasFromRequired: 'Enter the name clients send.',
     aliasToRequired: 'Enter the model to serve.',
     aliasDuplicate: 'This name already has an alias.',
+    keyPolicy: {
+      maxKeys: 'Keys per user (0 = only admins create keys)',
+      dailyLimit: 'Daily requests per key',
+      rateLimitPerMinute: 'Requests per minute per key',
+      allowedModels: 'Allowed models',
+      unlimited: 'no limit',
+    },
     units: { minutes: 'min', seconds: 's', hours: 'h', mib: 'MiB', bytes: 'bytes' },
     sections: {
       routing: 'Routing and retries',
@@ -145,6 +152,10 @@ export const settings = {
       secureCookies: {
         label: 'Always HTTPS-only session cookie',
         help: 'The cookie is HTTPS-only anyway on requests that arrive over HTTPS (or through a trusted proxy that says so); this makes it so always.',
+      },
+      userKeyPolicy: {
+        label: 'Users’ own API keys',
+        help: 'What users who are not admins get when they create keys themselves. Only admins change a key’s limits.',
       },
       trustProxy: {
         label: 'Trust the reverse proxy',

@@ -23,6 +23,13 @@ export const settings: TranslationShape<typeof en> = {
     aliasFromRequired: '请输入客户端发送的模型名。',
     aliasToRequired: '请输入实际使用的模型。',
     aliasDuplicate: '此名称已有别名。',
+    keyPolicy: {
+      maxKeys: '每个用户的密钥数（0 = 仅管理员可创建）',
+      dailyLimit: '每个密钥每日请求数',
+      rateLimitPerMinute: '每个密钥每分钟请求数',
+      allowedModels: '允许的模型',
+      unlimited: '不限',
+    },
     units: { minutes: '分钟', seconds: '秒', hours: '小时', mib: 'MiB', bytes: '字节' },
     sections: {
       routing: '路由与重试',
@@ -114,6 +121,10 @@ export const settings: TranslationShape<typeof en> = {
       secureCookies: {
         label: '始终仅 HTTPS 会话 Cookie',
         help: '通过 HTTPS（或受信任代理声明的 HTTPS）到达的请求本来就会使用仅 HTTPS 的 Cookie；开启后始终如此。',
+      },
+      userKeyPolicy: {
+        label: '用户自建的 API 密钥',
+        help: '非管理员用户自行创建密钥时所得的限制。只有管理员可以修改密钥的限制。',
       },
       trustProxy: {
         label: '信任反向代理',
