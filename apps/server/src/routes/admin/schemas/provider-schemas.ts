@@ -106,11 +106,9 @@ export const providerSchema = z
       .string()
       .nullable()
       .openapi({ description: 'Why it is unhealthy, e.g. `unknown_host`, `refresh_revoked`.' }),
-    needsSignIn: z
-      .boolean()
-      .openapi({
-        description: 'Its refresh token was revoked: only a new sign-in brings it back.',
-      }),
+    needsSignIn: z.boolean().openapi({
+      description: 'Its refresh token was revoked: only a new sign-in brings it back.',
+    }),
     consecutiveErrors: z.number(),
     errorCount: z.number(),
     lastError: z.string().nullable(),
