@@ -3,7 +3,12 @@ import { requirePasswordChanged, requireRole } from '@octoproxy/auth/hono';
 
 import { InvalidRequestError } from '@octoproxy/converters';
 
-import { defaultConfig, restartOnlyKeys, serverConfigSchema } from '../../config/config-schema';
+import {
+  defaultConfig,
+  restartOnlyKeys,
+  serverConfigSchema,
+  type ServerConfig,
+} from '../../config/config-schema';
 import { ConfigError } from '../../config/parse-config-patch';
 import { readJsonBody } from '../../http/read-json-body';
 import type { AdminDeps } from './admin-deps';
@@ -37,13 +42,24 @@ const configResponseSchema = z
       '`config`: the effective settings (environment > stored > config file > defaults); `defaults`: the built-in values.',
   });
 
+/** Shown in place of a set metrics token: the admin API never sends a secret back. */
+export const hiddenSecret = '*'.repeat(16);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function withSecretsHidden(config: ServerConfig): ServerConfig {
+  return config.metricsToken === null ? config : { ...config, metricsToken: hiddenSecret };
+}
+
 /** `/api/config` (admins): the effective settings; a PUT validates, persists and applies them live. */
 export function configRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
   const app = adminRouter();
   app.openAPIRegistry.register('ServerConfigPatch', serverConfigPatchComponent);
   app.use('/config', deps.sessionAuth, requirePasswordChanged(), requireRole('admin'));
   const state = () => ({
-    config: deps.settings.current,
+    config: withSecretsHidden(deps.settings.current),
     defaults: defaultConfig,
     overriddenByEnv: deps.settings.overriddenByEnv,
     restartOnlyKeys: [...restartOnlyKeys],
@@ -79,6 +95,8 @@ export function configRoutes(deps: AdminDeps): OpenAPIHono<AdminEnv> {
       }),
       async (c) => {
         const body = await readJsonBody(c);
+        // A config read back and sent whole keeps the stored token, not its placeholder.
+        if (isRecord(body) && body.metricsToken === hiddenSecret) delete body.metricsToken;
         let result;
         try {
           result = await deps.settings.update(body);

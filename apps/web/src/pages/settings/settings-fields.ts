@@ -51,6 +51,7 @@ export const settingSections: readonly SettingSection[] = [
       { key: 'stickyTtlMinutes', kind: 'number', min: 0, unit: 'minutes' },
       { key: 'accountMaxConcurrency', kind: 'number', integer: true, min: 1 },
       { key: 'accountRequestsPerMinute', kind: 'number', integer: true, min: 0 },
+      { key: 'apiKeyMaxConcurrency', kind: 'number', integer: true, min: 0 },
     ],
   },
   {
@@ -88,6 +89,7 @@ export const settingSections: readonly SettingSection[] = [
     fields: [
       { key: 'defaultModel', kind: 'text', nullable: true },
       { key: 'modelAliases', kind: 'aliases' },
+      { key: 'serverTools', kind: 'select', options: ['reject', 'drop'] },
     ],
   },
   {
@@ -104,6 +106,9 @@ export const settingSections: readonly SettingSection[] = [
         unit: 'seconds',
       },
       { key: 'imageFetchAllowList', kind: 'list', placeholder: 'cdn.intranet.example, 10.0.0.0/8' },
+      { key: 'imageFetchMaxPerRequest', kind: 'number', integer: true, min: 0 },
+      { key: 'imageFetchMaxTotalBytes', kind: 'number', integer: true, min: 1, unit: 'bytes' },
+      { key: 'imageFetchMaxInFlightBytes', kind: 'number', integer: true, min: 1, unit: 'bytes' },
     ],
   },
   {
@@ -122,6 +127,8 @@ export const settingSections: readonly SettingSection[] = [
       { key: 'trustProxy', kind: 'boolean' },
       { key: 'userKeyPolicy', kind: 'keyPolicy' },
       { key: 'trustedOrigins', kind: 'list', placeholder: 'https://octo.example.com' },
+      { key: 'allowedHosts', kind: 'list', placeholder: 'octo.example.com' },
+      { key: 'metricsToken', kind: 'text', nullable: true },
     ],
   },
   {
@@ -132,6 +139,21 @@ export const settingSections: readonly SettingSection[] = [
       { key: 'kiroVersion', kind: 'text' },
       { key: 'host', kind: 'text' },
       { key: 'port', kind: 'number', integer: true, min: 0, max: 65535 },
+      {
+        key: 'requestTimeoutSeconds',
+        kind: 'number',
+        min: 0,
+        exclusiveMin: true,
+        unit: 'seconds',
+      },
+      {
+        key: 'headersTimeoutSeconds',
+        kind: 'number',
+        min: 0,
+        exclusiveMin: true,
+        unit: 'seconds',
+      },
+      { key: 'maxConnections', kind: 'number', integer: true, min: 1 },
     ],
   },
 ];

@@ -157,6 +157,46 @@ export const settings = {
         label: 'Users’ own API keys',
         help: 'What users who are not admins get when they create keys themselves. Only admins change a key’s limits.',
       },
+      apiKeyMaxConcurrency: {
+        label: 'Requests in flight per API key',
+        help: 'So one key cannot hold every account slot (429 beyond). 0 means no limit.',
+      },
+      serverTools: {
+        label: 'Anthropic server tools',
+        help: 'Web search, web fetch and code execution cannot run on Kiro: reject answers 400 naming the tool; drop leaves them out and says so in the x-octoproxy-adapted header.',
+      },
+      imageFetchMaxPerRequest: {
+        label: 'Image URLs per request',
+        help: 'How many image URLs one request may ask the server to download (400 beyond).',
+      },
+      imageFetchMaxTotalBytes: {
+        label: 'Images per request, in total',
+        help: 'Bytes all image downloads of one request may add up to (400 beyond).',
+      },
+      imageFetchMaxInFlightBytes: {
+        label: 'Image downloads in flight',
+        help: 'Bytes of image downloads the whole server holds at once; beyond it a request gets 503 and may retry.',
+      },
+      allowedHosts: {
+        label: 'Allowed host names',
+        help: 'Names the admin API answers besides loopback and the listen address, e.g. the public name behind a TLS proxy. Others get 403 (stops DNS rebinding).',
+      },
+      metricsToken: {
+        label: 'Metrics token',
+        help: 'Bearer token /metrics requires (16+ characters). Empty: /metrics is open. Never shown once saved.',
+      },
+      requestTimeoutSeconds: {
+        label: 'Request timeout',
+        help: 'Seconds a client may take to send a whole request. Restart required.',
+      },
+      headersTimeoutSeconds: {
+        label: 'Header timeout',
+        help: 'Seconds a client may take to send the request headers. Restart required.',
+      },
+      maxConnections: {
+        label: 'Connections at most',
+        help: 'Open client connections accepted at once; more are refused. Restart required.',
+      },
       trustProxy: {
         label: 'Trust the reverse proxy',
         help: 'Believe X-Forwarded-Proto from the proxy in front of the server. Turn on only behind a proxy that sets it.',

@@ -126,6 +126,46 @@ export const settings: TranslationShape<typeof en> = {
         label: '用户自建的 API 密钥',
         help: '非管理员用户自行创建密钥时所得的限制。只有管理员可以修改密钥的限制。',
       },
+      apiKeyMaxConcurrency: {
+        label: '每个 API 密钥的并发请求',
+        help: '避免单个密钥占满所有账号的并发位（超出返回 429）。0 表示不限制。',
+      },
+      serverTools: {
+        label: 'Anthropic 服务端工具',
+        help: '网页搜索、网页抓取和代码执行无法在 Kiro 上运行：reject 返回 400 并指明工具；drop 将其移除并在 x-octoproxy-adapted 响应头中说明。',
+      },
+      imageFetchMaxPerRequest: {
+        label: '每个请求的图片 URL 数',
+        help: '单个请求最多可让服务器下载的图片 URL 数（超出返回 400）。',
+      },
+      imageFetchMaxTotalBytes: {
+        label: '每个请求的图片总大小',
+        help: '单个请求所有图片下载的总字节数上限（超出返回 400）。',
+      },
+      imageFetchMaxInFlightBytes: {
+        label: '同时下载的图片大小',
+        help: '整个服务器同时持有的图片下载字节数；超出时请求返回 503，可重试。',
+      },
+      allowedHosts: {
+        label: '允许的主机名',
+        help: '除回环地址和监听地址外，管理 API 还响应的主机名（例如 TLS 代理后的公网域名）。其他主机名返回 403（防御 DNS 重绑定）。',
+      },
+      metricsToken: {
+        label: '指标令牌',
+        help: '/metrics 需要的 Bearer 令牌（至少 16 个字符）。留空则 /metrics 公开。保存后不再显示。',
+      },
+      requestTimeoutSeconds: {
+        label: '请求超时',
+        help: '客户端发送完整请求的最长秒数。需要重启。',
+      },
+      headersTimeoutSeconds: {
+        label: '请求头超时',
+        help: '客户端发送请求头的最长秒数。需要重启。',
+      },
+      maxConnections: {
+        label: '最大连接数',
+        help: '同时接受的客户端连接数；超出的连接会被拒绝。需要重启。',
+      },
       trustProxy: {
         label: '信任反向代理',
         help: '采信前置代理发送的 X-Forwarded-Proto。仅在代理会设置该头时开启。',
